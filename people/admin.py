@@ -1,0 +1,42 @@
+from django.contrib import admin
+from django.db.models import Count
+
+from .models import Author, Person, Quote
+
+
+@admin.register(Author)
+class AuthorAdmin(admin.ModelAdmin):
+    list_display = ["name", "role", "location", "article_count"]
+    search_fields = ["name", "role", "location"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(article_count=Count("bylines"))
+
+    @admin.display(description="articles", ordering="article_count")
+    def article_count(self, obj):
+        return obj.article_count
+
+
+@admin.register(Person)
+class PersonAdmin(admin.ModelAdmin):
+    list_display = ["name", "kind", "description", "quote_count"]
+    list_filter = ["kind"]
+    search_fields = ["name", "description", "aliases"]
+    prepopulated_fields = {"slug": ["name"]}
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
+
+    @admin.display(description="quotes", ordering="quote_count")
+    def quote_count(self, obj):
+        return obj.quote_count
+
+
+@admin.register(Quote)
+class QuoteAdmin(admin.ModelAdmin):
+    list_display = ["__str__", "speaker", "article", "partial"]
+    list_filter = ["partial", "speaker__kind"]
+    search_fields = ["text", "speaker__name", "article__headline"]
+    autocomplete_fields = ["speaker", "article"]
+    list_select_related = ["speaker", "article"]
