@@ -1,12 +1,18 @@
 from django import forms
+from django.conf import settings
 from django.contrib import admin, messages
 from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.db.models import Count, Q
+from django.template.response import TemplateResponse
+from django.urls import path, reverse
 
 from people.models import Quote
 
 from . import services
+from .forms import ImportDocumentsForm
+from .importing.load import import_document
 from .models import Article, Byline, Country, RelatedLink, Topic
 
 
@@ -91,6 +97,7 @@ class ArticleAdmin(admin.ModelAdmin):
     inlines = [BylineInline, RelatedLinkInline, QuoteInline]
     actions = ["publish_now", "unpublish"]
     list_per_page = 50
+    change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
         ("Publishing", {"fields": ["status", "published_at", "publication", ("created_at", "updated_at")]}),
@@ -100,6 +107,51 @@ class ArticleAdmin(admin.ModelAdmin):
 
     def get_queryset(self, request):
         return super().get_queryset(request).prefetch_related("topics", "authors")
+
+    def get_urls(self):
+        return [
+            path("import/", self.admin_site.admin_view(self.import_view), name="articles_article_import"),
+            *super().get_urls(),
+        ]
+
+    def import_view(self, request):
+        """Upload archive documents and see the same report as the import command."""
+        if not self.has_add_permission(request):
+            raise PermissionDenied
+        results = []
+        form = ImportDocumentsForm(request.POST or None, request.FILES or None)
+        if request.method == "POST" and form.is_valid():
+            limit = settings.NEWSROOM_IMPORT_MAX_BYTES
+            for upload in form.cleaned_data["documents"]:
+                # Read one byte past the limit: enough to know the file is too large.
+                data = upload.read(limit + 1)
+                results.append(
+                    import_document(
+                        data,
+                        path=upload.name,
+                        publish=form.cleaned_data["publish"],
+                        dry_run=form.cleaned_data["dry_run"],
+                        max_bytes=limit,
+                    )
+                )
+            failed = sum(not r.ok for r in results)
+            level = messages.WARNING if failed else messages.SUCCESS
+            verb = "checked" if form.cleaned_data["dry_run"] else "imported"
+            self.message_user(request, f"{len(results) - failed} {verb}, {failed} failed.", level)
+        imported = [r.article.pk for r in results if r.article is not None]
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Import documents",
+            "opts": self.model._meta,
+            "form": form,
+            "results": results,
+            "imported_url": (
+                reverse("admin:articles_article_changelist") + "?id__in=" + ",".join(map(str, imported))
+                if imported
+                else ""
+            ),
+        }
+        return TemplateResponse(request, "admin/articles/article/import.html", context)
 
     @admin.display(description="status", ordering="status")
     def status_label(self, obj):

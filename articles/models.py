@@ -150,6 +150,13 @@ class Article(models.Model):
         help_text="Countries central to the story.",
     )
     headline_key = models.CharField(max_length=300, editable=False, db_index=True)
+    source_name = models.CharField(
+        "source document",
+        max_length=255,
+        blank=True,
+        editable=False,
+        help_text="File name of the archive document this article was imported from.",
+    )
     source_hash = models.CharField(
         max_length=64,
         blank=True,
@@ -168,6 +175,9 @@ class Article(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
                 name="published_article_has_time",
+            ),
+            models.UniqueConstraint(
+                fields=["source_name"], condition=~models.Q(source_name=""), name="article_source_unique"
             ),
         ]
 

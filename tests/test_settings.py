@@ -17,11 +17,9 @@ PRODUCTION = {
 
 
 def run(args, **env):
-    clean = {
-        k: v
-        for k, v in os.environ.items()
-        if k not in {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "TIME_ZONE"}
-    }
+    configured = {"DEBUG", "SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "REDIS_URL", "TIME_ZONE"}
+    # Whatever other tests set for themselves (the browser tests' async flag) stays out.
+    clean = {k: v for k, v in os.environ.items() if k not in configured and not k.startswith("DJANGO_")}
     clean["DJANGO_SETTINGS_MODULE"] = "newsroom.settings"
     return subprocess.run(
         [sys.executable, *args], cwd=ROOT, env=clean | env, capture_output=True, text=True, timeout=120

@@ -1,0 +1,112 @@
+"""RSS and Atom feeds of the latest articles, and of each topic, country and author."""
+
+from django.conf import settings
+from django.contrib.syndication.views import Feed
+from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.utils.feedgenerator import Atom1Feed
+
+from people.models import Author
+
+from .models import Article, Country, Topic
+
+FEED_SIZE = 30
+
+
+class LatestArticlesFeed(Feed):
+    description_template = None
+
+    def title(self, obj=None):
+        return f"{settings.NEWSROOM_NAME}: latest news"
+
+    def link(self, obj=None):
+        return reverse("articles:home")
+
+    def description(self, obj=None):
+        return f"The latest articles from {settings.NEWSROOM_NAME}."
+
+    def feed_url(self, obj=None):
+        return self.request_path
+
+    def get_feed(self, obj, request):
+        self.request_path = request.path
+        return super().get_feed(obj, request)
+
+    def articles(self, obj):
+        return Article.objects.published()
+
+    def items(self, obj=None):
+        return self.articles(obj).for_listing().order_by("-published_at")[:FEED_SIZE]
+
+    def item_title(self, item):
+        return item.headline
+
+    def item_description(self, item):
+        return item.standfirst
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.updated_at
+
+    def item_author_name(self, item):
+        return ", ".join(byline.author.name for byline in item.bylines.all()) or None
+
+    def item_guid(self, item):
+        return self.item_link(item)
+
+
+class LatestArticlesAtomFeed(LatestArticlesFeed):
+    feed_type = Atom1Feed
+    subtitle = LatestArticlesFeed.description
+
+
+class ObjectFeedMixin:
+    """A feed of the published articles attached to one topic, country or author."""
+
+    model = None
+    lookup = None
+    kind = None
+
+    def get_object(self, request, slug):
+        return get_object_or_404(self.model, slug=slug)
+
+    def title(self, obj):
+        return f"{obj.name}: {settings.NEWSROOM_NAME}"
+
+    def link(self, obj):
+        return obj.get_absolute_url()
+
+    def description(self, obj):
+        return f"The latest articles {self.kind} {obj.name} from {settings.NEWSROOM_NAME}."
+
+    def articles(self, obj):
+        return Article.objects.published().filter(**{self.lookup: obj})
+
+
+class TopicFeed(ObjectFeedMixin, LatestArticlesFeed):
+    model, lookup, kind = Topic, "topics", "on"
+
+
+class TopicAtomFeed(TopicFeed):
+    feed_type = Atom1Feed
+    subtitle = TopicFeed.description
+
+
+class CountryFeed(ObjectFeedMixin, LatestArticlesFeed):
+    model, lookup, kind = Country, "countries", "about"
+
+
+class CountryAtomFeed(CountryFeed):
+    feed_type = Atom1Feed
+    subtitle = CountryFeed.description
+
+
+class AuthorFeed(ObjectFeedMixin, LatestArticlesFeed):
+    model, lookup, kind = Author, "bylines__author", "by"
+
+
+class AuthorAtomFeed(AuthorFeed):
+    feed_type = Atom1Feed
+    subtitle = AuthorFeed.description

@@ -1,0 +1,336 @@
+"""Store a parsed document: one article with its bylines, people, quotes, links and tags.
+
+``import_document`` is the one entry point. It decodes and parses the bytes,
+then writes everything inside one transaction, so a document is imported
+whole or not at all.
+
+A document is recognised again by its file name (the archive names each
+document after its id, e.g. ``000_5db3053b1fc29a68.txt``), or, for a file of
+another name, by its headline. Its SHA-256 is kept on the article: the same
+bytes imported again with the same publishing options change nothing.
+"""
+
+import hashlib
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import PurePath
+
+from django.db import DatabaseError, transaction
+from django.db.models.functions import Lower
+from django.utils import timezone
+
+from articles.models import Article, Byline, Country, RelatedLink, TaggedCountry, TaggedTopic, Topic
+from articles.reports import article_data, byline_data
+from articles.text import normalise_title
+from people.models import Author, Person, Quote
+
+from .parse import Byline as ParsedByline
+from .parse import Document, ParseError, decode_document, parse_document
+
+CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    path: str
+    status: str
+    error: str = ""
+    article: Article | None = None
+    report: dict | None = None
+
+    @property
+    def ok(self) -> bool:
+        return self.status != ERROR
+
+    def as_json(self) -> dict:
+        """One line of the ``--json`` report (DESIGN.md, "Import command")."""
+        empty = {
+            "slug": None, "headline": None, "standfirst": None, "paragraph_count": 0, "authors": [],
+            "publication": None, "related": [], "people": [], "quotes": [], "topics": [], "countries": [],
+        }  # fmt: skip
+        return {"path": self.path, "status": self.status, "error": self.error or None} | (
+            self.report or empty
+        )
+
+
+def import_document(
+    data: bytes,
+    *,
+    path: str,
+    publish: bool = False,
+    published_at: datetime | None = None,
+    dry_run: bool = False,
+    max_bytes: int = 5 * 1024 * 1024,
+) -> ImportResult:
+    """Import one document's bytes; never raises for bad input, reports it instead.
+
+    ``published_at`` implies ``publish``. Without either, a new article is a draft
+    and an existing article keeps its status.
+    """
+    try:
+        document = parse_document(decode_document(data, max_bytes=max_bytes))
+    except ParseError as error:
+        return ImportResult(path=path, status=ERROR, error=f"{path}: {error}")
+
+    source_name = PurePath(path).name
+    digest = hashlib.sha256(data).hexdigest()
+    publish = publish or published_at is not None
+    existing = find_existing(source_name=source_name, document=document)
+
+    if (
+        existing is not None
+        and existing.source_hash == digest
+        and not publish_changes(existing, publish=publish, published_at=published_at)
+    ):
+        article = Article.objects.for_page().get(pk=existing.pk)
+        return ImportResult(path=path, status=UNCHANGED, article=article, report=report(article))
+
+    status = CREATED if existing is None else UPDATED
+    if dry_run:
+        return ImportResult(path=path, status=status, report=document_report(document, existing=existing))
+    try:
+        with transaction.atomic():
+            article = store(
+                document,
+                article=existing,
+                source_name=source_name,
+                digest=digest,
+                publish=publish,
+                published_at=published_at,
+            )
+    except DatabaseError as error:
+        return ImportResult(path=path, status=ERROR, error=f"{path}: could not be stored: {error}")
+    article = Article.objects.for_page().get(pk=article.pk)
+    return ImportResult(path=path, status=status, article=article, report=report(article))
+
+
+def find_existing(*, source_name: str, document: Document) -> Article | None:
+    by_source = Article.objects.filter(source_name=source_name).first()
+    if by_source is not None:
+        return by_source
+    return Article.objects.filter(source_name="", headline_key=normalise_title(document.headline)).first()
+
+
+def publish_changes(article: Article, *, publish: bool, published_at: datetime | None) -> bool:
+    """Whether the publishing options would change a stored article."""
+    if published_at is not None:
+        return article.status != Article.Status.PUBLISHED or article.published_at != published_at
+    return publish and article.status != Article.Status.PUBLISHED
+
+
+def report(article: Article) -> dict:
+    return article_data(article, public=False)
+
+
+def byline_text(authors) -> str:
+    """A byline as the archive prints it, e.g. "Andrew Roth in Moscow and Peter Beaumont"."""
+    parts = []
+    for author in authors:
+        part = author.name
+        if author.location:
+            part += f" in {author.location}"
+        if author.role:
+            part += f" {author.role}"
+        parts.append(part)
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def document_report(document: Document, *, existing: Article | None) -> dict:
+    """What an import would store, for ``--dry-run``; nothing is written."""
+    targets = dict(
+        Article.objects.filter(
+            headline_key__in=[normalise_title(i.title) for i in document.related]
+        ).values_list("headline_key", "slug")
+    )
+    return {
+        "slug": existing.slug if existing else None,
+        "headline": document.headline,
+        "standfirst": document.standfirst,
+        "paragraph_count": len(document.paragraphs),
+        "authors": [byline_data(a.name, a.location, a.role) for a in document.authors],
+        "publication": document.publication,
+        "related": [
+            {
+                "title": item.title,
+                "standfirst": item.standfirst,
+                "authors": [byline_data(a.name, a.location, a.role) for a in item.authors],
+                "published_at": item.published_at.strftime("%Y-%m-%dT%H:%M"),
+                "article": targets.get(normalise_title(item.title)),
+            }
+            for item in document.related
+        ],
+        "people": [{"name": p.name, "description": p.description} for p in document.people],
+        "quotes": [{"speaker": q.speaker, "text": q.text} for q in document.quotes],
+        "topics": sorted(document_topics(document)),
+        "countries": list(document.countries),
+    }
+
+
+def document_topics(document: Document) -> list[str]:
+    """Topics the importer adds: the people a story is about, named in its headline or standfirst."""
+    top = f"{document.headline} {document.standfirst}"
+    return [
+        person.name
+        for person in document.people
+        if person.kind == "person" and any(name in top for name in (person.name, *person.aliases))
+    ]
+
+
+def store(
+    document: Document,
+    *,
+    article: Article | None,
+    source_name: str,
+    digest: str,
+    publish: bool,
+    published_at: datetime | None,
+) -> Article:
+    """Write the document; the caller holds the transaction."""
+    article = article or Article(status=Article.Status.DRAFT)
+    article.headline = document.headline
+    article.standfirst = document.standfirst
+    article.body = "\n\n".join(document.paragraphs)
+    article.publication = document.publication
+    article.source_name = source_name
+    article.source_hash = digest
+    if published_at is not None:
+        article.status, article.published_at = Article.Status.PUBLISHED, published_at
+    elif publish and article.status != Article.Status.PUBLISHED:
+        article.status = Article.Status.PUBLISHED
+        article.published_at = article.published_at or timezone.now()
+    is_new = article.pk is None
+    article.save()
+
+    if not is_new:
+        # What the document says is replaced; what editors added (topics, countries) is kept.
+        article.bylines.all().delete()
+        article.related_links.all().delete()
+        article.quotes.all().delete()
+        article.people.clear()
+
+    store_bylines(article, document.authors)
+    people = store_people(article, document)
+    store_quotes(article, document, people)
+    store_related(article, document)
+    store_tags(article, document)
+    return article
+
+
+def get_or_create_by_name(model, names: list[str]) -> dict[str, object]:
+    """Rows of ``model`` keyed by ``name.lower()``, matched without regard to case; missing ones are created.
+
+    One query finds the existing rows. (SQLite's ``lower()`` folds ASCII letters
+    only, so there a name that differs in the case of a non-ASCII letter counts
+    as another name.)
+    """
+    wanted = {name.lower(): name for name in names}
+    found = {
+        obj.name.lower(): obj
+        for obj in model.objects.annotate(lower_name=Lower("name")).filter(lower_name__in=list(wanted))
+    }
+    for key, name in wanted.items():
+        if key not in found:
+            found[key] = model.objects.create(name=name)
+    return {key: found[key] for key in wanted}
+
+
+def store_bylines(article: Article, authors: tuple[ParsedByline, ...]) -> None:
+    rows = get_or_create_by_name(Author, [a.name for a in authors])
+    bylines = []
+    for position, parsed in enumerate(authors):
+        author = rows[parsed.name.lower()]
+        changed = []
+        # A newly seen role or location is recorded on the author.
+        if parsed.role and author.role != parsed.role:
+            author.role = parsed.role
+            changed.append("role")
+        if parsed.location and author.location != parsed.location:
+            author.location = parsed.location
+            changed.append("location")
+        if changed:
+            author.save(update_fields=[*changed, "updated_at"])
+        bylines.append(
+            Byline(
+                article=article, author=author, position=position, location=parsed.location, role=parsed.role
+            )
+        )
+    Byline.objects.bulk_create(bylines)
+
+
+def store_people(article: Article, document: Document) -> dict[str, Person]:
+    rows = get_or_create_by_name(Person, [p.name for p in document.people])
+    for mention in document.people:
+        person = rows[mention.name.lower()]
+        aliases = sorted(set(person.aliases) | set(mention.aliases))
+        changed = {}
+        if mention.description and not person.description:
+            changed["description"] = mention.description
+        if aliases != sorted(person.aliases):
+            changed["aliases"] = aliases
+        if person.kind != mention.kind and not person.quotes.exists():
+            changed["kind"] = mention.kind
+        if changed:
+            for field, value in changed.items():
+                setattr(person, field, value)
+            person.save(update_fields=[*changed, "updated_at"])
+    article.people.add(*rows.values())
+    return rows
+
+
+def store_quotes(article: Article, document: Document, people: dict[str, Person]) -> None:
+    missing = {q.speaker for q in document.quotes} - {p.name for p in document.people}
+    if missing:
+        people |= get_or_create_by_name(Person, sorted(missing))
+        article.people.add(*(people[name.lower()] for name in missing))
+    Quote.objects.bulk_create(
+        Quote(
+            article=article,
+            speaker=people[quote.speaker.lower()],
+            text=quote.text,
+            position=position,
+            paragraph=quote.paragraph + 1,
+            partial=quote.partial,
+        )
+        for position, quote in enumerate(document.quotes)
+    )
+
+
+def store_related(article: Article, document: Document) -> None:
+    keys = [normalise_title(item.title) for item in document.related]
+    targets = {
+        a.headline_key: a
+        for a in Article.objects.filter(headline_key__in=keys).exclude(pk=article.pk).order_by("-pk")
+    }
+    zone = timezone.get_current_timezone()
+    RelatedLink.objects.bulk_create(
+        RelatedLink(
+            article=article,
+            position=position,
+            title=item.title,
+            title_key=key,
+            standfirst=item.standfirst,
+            byline=byline_text(item.authors),
+            authors=[byline_data(a.name, a.location, a.role) for a in item.authors],
+            published_at=timezone.make_aware(item.published_at, zone),
+            target=targets.get(key),
+        )
+        for position, (item, key) in enumerate(zip(document.related, keys, strict=True))
+    )
+
+
+def store_tags(article: Article, document: Document) -> None:
+    """Add the document's countries and topics; tags editors added stay."""
+    have = set(TaggedCountry.objects.filter(content_object=article).values_list("tag__code", flat=True))
+    TaggedCountry.objects.bulk_create(
+        TaggedCountry(content_object=article, tag=country)
+        for country in Country.objects.filter(code__in=set(document.countries) - have)
+    )
+    names = document_topics(document)
+    if names:
+        topics = get_or_create_by_name(Topic, names)
+        TaggedTopic.objects.bulk_create(
+            [TaggedTopic(content_object=article, tag=topic) for topic in topics.values()],
+            ignore_conflicts=True,
+        )

@@ -1,0 +1,146 @@
+"""Shared vocabulary for reading names: regex pieces and the closed word lists.
+
+The lists are small and closed on purpose (function words, titles, speech
+verbs, words that make a capitalised phrase an organisation or a place);
+country names, demonyms and capitals come from the country data instead.
+"""
+
+import re
+
+from .text import LOWER, UPPER, trie_pattern
+
+# One capitalised word of a person's name: Putin, Zelenskiy, O’Brien, McDonald,
+# Graham-Harrison, Łukasz, Ågård. At least two letters, so "A" and "I" are not names,
+# and not all capitals, so "FC" and "ISW" are not either.
+NAME_WORD = (
+    rf"[{UPPER}](?:[{LOWER}]+(?:[{UPPER}][{LOWER}]+)?|[’'][{UPPER}][{LOWER}]+)(?:[’'\-][{UPPER}][{LOWER}]+)*"
+)
+# Lower-case particles inside names: Ursula von der Leyen, Ilha da Pintada.
+PARTICLES = frozenset(
+    "al bin da das de del della den der di do dos du el ibn la le ten ter van von y zu".split()
+)
+_PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
+# Two to four name words, optionally joined by particles.
+# No look-behind: it would stop re from skipping to capital letters. Callers check ``starts_word``.
+PERSON_NAME_RE = re.compile(
+    rf"{NAME_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+){{0,2}}{NAME_WORD}){{1,4}}(?![\w\-])"
+)
+# Any capitalised word, including abbreviations and hyphenated forms ("ISW", "UK-led").
+CAP_WORD = rf"[{UPPER}][\w\-]*"
+# A proper-noun phrase: capitalised words, optionally joined by lower-case connectors,
+# as in "Institute for the Study of War". Used for speakers, which may be organisations.
+_CONNECTOR = "(?:of|for|the|on|" + _PARTICLE[3:-1] + ")"
+LOOK_BEHIND = r"(?<![\w’'\-])"
+PROPER_PHRASE = rf"{LOOK_BEHIND}{CAP_WORD}(?:[ \u00a0]+(?:{_CONNECTOR}[ \u00a0]+)*{CAP_WORD})*(?![\w])"
+ABBREVIATION_RE = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
+
+# Capitalised function words that start sentences; never part of a name.
+STOPWORDS = frozenset(
+    """
+    A About Above According Across After Afterwards Against All Along Already Also Although Among An And
+    Another Any Are As Asked At Back Be Because Been Before Being Below Beside Besides Between Beyond Both
+    But By Can Could Despite Did Do Does During Each Earlier Either Even Ever Every Except Few For From
+    Further Had Has Have He Her Here Hers Herself Him Himself His How However I If In Including Inside
+    Instead Into Is It Its Itself Just Last Later Like Many May Meanwhile Might Most Much Must My Near
+    Neither Never Next No Nobody None Nor Not Nothing Now Of Off On Once One Only Or Other Others Our Out
+    Outside Over Per Perhaps Since Several She Should Shortly So Some Still Such Than That The Their Them
+    Themselves Then There These They This Those Though Through Throughout Thus To Today Together Tomorrow
+    Too Towards Under Unlike Until Up Upon Us Very Was We Were What Whatever When Where Whether Which While
+    Whilst Who Whom Whose Why Will With Within Without Would Yesterday Yet You Your
+    """.split()
+)
+# Titles before a name: stripped from the name ("President Alexander Lukashenko").
+TITLES = frozenset(
+    """
+    Acting Ambassador Archbishop Attorney Bishop Captain Capt Cardinal Chancellor Chief Col Colonel
+    Commander Dame Defence Defense Deputy Dr Father Finance Foreign Former Gen General Governor Health Home
+    Interior Judge King Lady Lord Lt Major Mayor Minister Mr Mrs Ms Pope Premier President Prime Prince
+    Princess Prof Professor Queen Rabbi Rep Representative Rev Reverend Secretary Sen Senator Sergeant Sgt
+    Shadow Sheikh Sir Sister Speaker Vice
+    """.split()
+)
+# Titles that also describe: "Prime Minister Rishi Sunak" -> "prime minister".
+DESCRIBING_TITLES = TITLES - {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lady", "Lord", "Former", "Acting"}
+CALENDAR = frozenset(
+    """
+    Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
+    August September October November December Christmas Easter Ramadan
+    """.split()
+)
+# Words that make a capitalised phrase an organisation, not a person.
+ORGANISATION_WORDS = frozenset(
+    """
+    Academy Administration Agency Airlines Airways Alliance Army Assembly Association Authority Bank Board
+    Brigade Bureau Cabinet Capital Centre Center Chamber Church Club Coalition College Command Commission
+    Committee Company Congress Consulate Corp Corporation Corps Council Court Department Embassy Endowment
+    Federation Force Forces Forum Foundation Front Fund Government Group Guard Holdings Hospital Inc
+    Initiative Institute Institution Instituto Kremlin Labs Laboratory League Ltd Media Ministry Mission
+    Monitor Movement Museum Navy Network News Observatory Office Organisation Organization Parliament
+    Partners Party Pentagon Police Press Project Radio Railways Regiment Senate Service Services Society
+    Systems Team Television Times Transmission Tribunal Trust Union United University Watch
+    """.split()
+)
+# Words that make a capitalised phrase a place or a thing (the country data covers countries).
+PLACE_WORDS = frozenset(
+    """
+    Africa African America Americas Antarctic Arctic Asia Asian Atlantic Avenue Balkan Balkans Baltic Basin
+    Bay Beach Bridge Canal Cape Caribbean Central City Coast County Delta District East Eastern Europe
+    European Gulf Hall Harbour Highway Hills Island Islands Lake Latin Mediterranean Middle Mount Mountain
+    Mountains Nordic North Northern Ocean Oblast Pacific Palace Park Peninsula Port Province Region
+    Republic River Road Sea South Southern Square Station Street Valley West Western
+    """.split()
+)
+# Nouns that end role descriptions; a byline tail or apposition with one of these is a role.
+ROLE_WORDS = frozenset(
+    """
+    analyst anchor chief columnist commentator contributor correspondent critic desk director economist
+    editor head host journalist presenter producer reporter staff writer agencies bureau
+    """.split()
+)
+# Relational nouns: "his Belarusian counterpart" describes someone only relative to another.
+RELATIONAL_WORDS = frozenset(
+    """
+    ally boss brother colleague counterpart daughter father friend husband mother opponent partner
+    predecessor rival sister son successor wife
+    """.split()
+)
+# Nouns that make the head of an apposition an organisation: "a Prague investment firm".
+ORGANISATION_NOUNS = frozenset(
+    """
+    agency alliance association bank body broadcaster business campaign charity club coalition company
+    consultancy cooperative court firm foundation fund group grouping institute institution lender
+    ministry movement network newspaper observatory operator organisation organization outlet party
+    regulator startup start-up thinktank tank union university watchdog website
+    """.split()
+)
+SPEECH_VERBS = frozenset(
+    """
+    accused acknowledged added admitted announced argued asked boasted branded called claimed complained
+    conceded concluded confirmed continued declared demanded denied described dubbed emphasised
+    emphasized explained insisted joked labelled noted observed pledged predicted promised quipped
+    recalled remarked replied reported responded said says say stated stressed suggested tells told
+    tweeted urged vowed warned wrote writes adds asks urges warns claims insists argues explains notes
+    """.split()
+)
+# Participles take the subject of the sentence's main clause: "…, saying he felt …".
+SPEECH_PARTICIPLES = frozenset(
+    """
+    accusing adding arguing asking calling claiming describing explaining insisting noting saying stressing
+    telling urging warning writing
+    """.split()
+)
+PRONOUNS = frozenset({"he", "she", "He", "She"})
+ORGANISATION_PRONOUNS = frozenset({"it", "It"})
+# What a speaker's possessive may govern: "ISW’s report said", "the ministry’s spokesperson said".
+SPOKEN_THINGS = frozenset(
+    """
+    account analysis announcement assessment briefing note office post report spokesman spokesperson
+    spokeswoman statement study update website
+    """.split()
+)
+SPEECH_VERB_RE = re.compile(r"\b(?:" + trie_pattern(SPEECH_VERBS | SPEECH_PARTICIPLES) + r")\b")
+
+
+def starts_word(text: str, position: int) -> bool:
+    """Whether a match at ``position`` starts a word (for patterns without a look-behind)."""
+    return position == 0 or not (text[position - 1].isalnum() or text[position - 1] in "’'-_")

@@ -1,0 +1,332 @@
+"""Quotations in the body and who said them.
+
+A quotation is *full* when it stands as a sentence of its own (it opens the
+sentence, or follows a colon: ``Okafor said: “…”``) and *partial* when it is
+embedded in a sentence (``Lukashenko called Russia “his closest ally …”``).
+
+Full quotations take their speaker from, in order:
+
+1. an attribution right after them: ``“…,” Putin said.``, ``“…,” he said``,
+   ``“…,” said Maria Okafor, the agency’s director.``, ``“…,” the Institute
+   for the Study of War (ISW), a US-based thinktank, said``, ``“…,” ISW’s
+   report said``;
+2. the nearest speech verb before them in the same paragraph whose subject is
+   named: ``Okafor said: “…”``, ``But Shraibman warned that … . “For now …”``;
+3. a previous paragraph that ends in a colon after a speech verb;
+4. the speaker of the quotation in the paragraph before, when the paragraph
+   holds nothing but the quotation.
+
+"he"/"she" resolve to the latest person who was the subject of a sentence
+or of a speech verb; "it" to the latest organisation. Surnames and
+abbreviations resolve to the full name introduced anywhere in the document.
+
+A quotation split by its attribution (``“…there,” Shraibman said. “And …”``)
+is one quotation: the second part has no attribution of its own and only the
+first part's attribution stands between them. The pieces are joined with a
+single space. A quotation that goes on in the next paragraph (the paragraph
+opens with “ and has no closing mark, and the next one opens with “) is one
+quotation too, its paragraphs joined by a blank line. The comma a writer puts
+before the closing mark to hand over to the attribution becomes a full stop
+when the quoted sentence ends there ("…our constant priority. We are …"), and
+stays when the quoted sentence goes on after the attribution.
+
+The scare-quote rule: a partial quotation is recorded only when its own
+sentence has a speech verb (said, called, urged, warned, saying, …) before it
+whose subject is a named person or organisation (or a pronoun for one). So
+Putin's “absorb” and “enemies” are his partial quotes (``Putin on Monday
+said he did not want to “absorb” anyone and accused unspecified
+“enemies”``), while “kamikaze drones”, “key infrastructure” (only "according
+to" the mayor) and “combat readiness” (the defence ministry is not named)
+are scare quotes. Quotations whose speaker cannot be found are not recorded.
+"""
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from .names import (
+    LOOK_BEHIND,
+    ORGANISATION_PRONOUNS,
+    PRONOUNS,
+    PROPER_PHRASE,
+    SPEECH_PARTICIPLES,
+    SPEECH_VERBS,
+    SPOKEN_THINGS,
+    starts_word,
+)
+from .paragraphs import MASK, Paragraph, Span
+from .people import Cast, Entity
+from .records import QuoteData
+
+__all__ = ["find_quotes"]
+
+_ADVERBS = (
+    "on|in|at|late|early|last|this|earlier|later|also|previously|has|have|had|then|again|once|repeatedly|"
+    "reportedly|recently|separately|further|meanwhile|however|would|will|could|may|might|been|was|is|"
+    "already|often|publicly|privately|openly|directly|even|subtly|firmly|simply|flatly|angrily|quickly|"
+    "immediately|today|yesterday|tonight|not|never|first|finally|Monday|Tuesday|Wednesday|Thursday|"
+    "Friday|Saturday|Sunday|morning|afternoon|evening|night|week|month|year|weekend"
+)
+_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
+_SUBJECT = rf"(?P<subject>{PROPER_PHRASE}|\b(?:he|she|it|He|She|It)\b)"
+# What may stand between a subject and its speech verb.
+_GAP = (
+    rf"(?P<thing>[’']s\s+(?:own\s+)?(?:{'|'.join(sorted(SPOKEN_THINGS))}))?"
+    r"(?:\s*\((?P<abbreviation>[A-Z][A-Z0-9&]{1,9})\))?"
+    rf"(?:\s*,\s*(?P<appositive>[^,“”\"{MASK}]{{1,200}}?)\s*,)?"
+    r"(?P<trailing>\s*,)?"
+    r"(?:\s*,?\s+who)?"
+    rf"(?:\s+(?:{_ADVERBS}))*"
+    r"\s+"
+)
+_GAP_RE = re.compile(_GAP)
+# For scanning: the same without the look-behind (see names.PERSON_NAME_RE).
+_SUBJECT_RE = re.compile(_SUBJECT.replace(PROPER_PHRASE, PROPER_PHRASE.removeprefix(LOOK_BEHIND), 1))
+# Attribution right after a closing mark: “…,” Putin said / he said / the Institute … said
+_AFTER_RE = re.compile(rf"[\s,]*(?P<the>the\s+)?{_SUBJECT}{_GAP}(?P<verb>{_VERBS})\b")
+# “…,” said Lúcia Barreto, the director of …
+_INVERTED_RE = re.compile(rf"[\s,]*(?:{_VERBS})\s+(?P<the>the\s+)?{_SUBJECT}")
+# “…,” according to Okafor / according to the mayor, Vitali Klitschko
+_ACCORDING_RE = re.compile(rf"[\s,]*according\s+to\s+(?:the\s+[^,]{{1,80}},\s+)?(?P<the>the\s+)?{_SUBJECT}")
+_SENTENCE_SUBJECT_RE = re.compile(
+    rf"\s*(?:(?:But|And|Yet|So|However|Meanwhile|Still|Then|Now|Later|Earlier)\s*,?\s+)?{_SUBJECT}"
+    r"(?=\s*,|\s+(?P<next>[a-z]+))"
+)
+# After a new full name at the start of a sentence, a verb that makes it the subject: "Maria Okafor runs".
+_VERB_LIKE_RE = re.compile(r"(?:has|had|have|is|was|will|would|could|can|did|does|also|who|\w+ed|\w+[^s]s)")
+_ENDS_WITH_CONJUNCTION_RE = re.compile(r"(?:,|\band|\bbut|\bor|\bthen)\s*$")
+
+
+@dataclass
+class _Unit:
+    """A full quotation being assembled from one or more pieces."""
+
+    paragraph: Paragraph
+    pieces: list[tuple[Paragraph, Span]]
+    speaker: Entity | None = None
+    attributed_after: Span | None = None  # the piece whose following attribution named the speaker
+    fallback: Entity | None = None  # speaker found before the quotation, used when none follows
+    joiners: list[str] = field(default_factory=list)
+
+    @property
+    def last(self) -> tuple[Paragraph, Span]:
+        return self.pieces[-1]
+
+
+class _Reader:
+    def __init__(self, paragraphs: Sequence[Paragraph], cast: Cast) -> None:
+        self.paragraphs = paragraphs
+        self.cast = cast
+        self.found: list[tuple[tuple[int, int], QuoteData]] = []
+        self.previous_speaker: Entity | None = None  # speaker of the last quotation of the previous paragraph
+
+    def read(self) -> list[QuoteData]:
+        carried: _Unit | None = None
+        for paragraph in self.paragraphs:
+            carried = self._read_paragraph(paragraph, carried)
+        if carried is not None:
+            self._finish(carried)
+        self.found.sort(key=lambda item: item[0])
+        return [quote for _, quote in self.found]
+
+    def _read_paragraph(self, paragraph: Paragraph, carried: _Unit | None) -> _Unit | None:
+        spans = paragraph.spans
+        if carried is not None and not (spans and not paragraph.text[: spans[0].open].strip()):
+            self._finish(carried)  # the quotation did not go on in this paragraph
+            carried = None
+        current: _Unit | None = None
+        speaker_here: Entity | None = None
+        for number, (start, end) in enumerate(paragraph.sentences):
+            for span in spans:
+                if not start <= span.open < end:
+                    continue
+                if carried is not None:  # goes on from the previous paragraph
+                    current, carried = carried, None
+                    current.pieces.append((paragraph, span))
+                    current.joiners.append("\n\n")
+                elif not self._is_full(paragraph, span, start):
+                    self._partial(paragraph, span, start)
+                    continue
+                elif current is not None and self._continues(current, paragraph, span):
+                    previous = current.last[1]
+                    current.pieces.append((paragraph, span))
+                    new_sentence = paragraph.sentence_at(span.open) != paragraph.sentence_at(previous.open)
+                    current.joiners.append(". " if new_sentence else " ")
+                else:
+                    if current is not None:
+                        speaker_here = self._finish(current) or speaker_here
+                    current = _Unit(paragraph=paragraph, pieces=[(paragraph, span)])
+                    current.fallback = self._speaker_before(paragraph, span)
+                if current.speaker is None:
+                    current.speaker = self._speaker_after(paragraph, span)
+                    if current.speaker is not None:
+                        current.attributed_after = span
+            self._note_subjects(paragraph, start, end)
+        if current is not None and current.last[1].close is None:
+            return current  # may go on in the next paragraph
+        if current is not None:
+            speaker_here = self._finish(current) or speaker_here
+        self.previous_speaker = speaker_here
+        return None
+
+    # Full quotations ---------------------------------------------------------------------
+
+    def _is_full(self, paragraph: Paragraph, span: Span, sentence_start: int) -> bool:
+        before = paragraph.masked[sentence_start : span.open].rstrip()
+        if not before or before.endswith(":"):
+            return True
+        if before.endswith(","):
+            words = paragraph.words(span)
+            return words[:1].isupper() or before[:1] in '“"'
+        return False
+
+    def _continues(self, unit: _Unit, paragraph: Paragraph, span: Span) -> bool:
+        """Whether ``span`` is the second part of a quotation split by its attribution."""
+        last_paragraph, last = unit.last
+        if last_paragraph is not paragraph or last.close is None or unit.attributed_after is not last:
+            return False
+        between = paragraph.masked[last.close + 1 : span.open]
+        if MASK in between or between.count(". ") + between.count("! ") + between.count("? ") > 1:
+            return False
+        return self._attribution_after(paragraph, span) is None
+
+    def _finish(self, unit: _Unit) -> Entity | None:
+        speaker = unit.speaker or unit.fallback or self._colon_before(unit.paragraph)
+        if speaker is None and self._only_quotation(unit.paragraph):
+            speaker = self.previous_speaker
+        if speaker is None:
+            return None
+        texts = [paragraph.words(span) for paragraph, span in unit.pieces]
+        text = texts[0]
+        for joiner, piece in zip(unit.joiners, texts[1:], strict=True):
+            if text.endswith(","):
+                text = text[:-1] + ("." if joiner == ". " else ",")
+            text += ("\n\n" if joiner == "\n\n" else " ") + piece
+        if text.endswith(","):
+            text = text[:-1] + "."
+        self._emit(unit.paragraph, unit.pieces[0][1], speaker, text, partial=False)
+        return speaker
+
+    def _speaker_after(self, paragraph: Paragraph, span: Span) -> Entity | None:
+        match = self._attribution_after(paragraph, span)
+        if match is None:
+            return None
+        groups = match.groupdict()
+        return self.cast.resolve(
+            match["subject"],
+            create="any",
+            abbreviation=groups.get("abbreviation") or "",
+            appositive=paragraph.text[match.start("appositive") : match.end("appositive")]
+            if groups.get("appositive")
+            else "",
+            definite=bool(match["the"]),
+        )
+
+    def _attribution_after(self, paragraph: Paragraph, span: Span) -> re.Match[str] | None:
+        if span.close is None:
+            return None
+        start = span.close + 1
+        end = paragraph.sentences[paragraph.sentence_at(start)][1] if start < len(paragraph.text) else start
+        following = [s.open for s in paragraph.spans if s.open >= start]
+        end = min([end, *following])
+        for pattern in (_AFTER_RE, _INVERTED_RE, _ACCORDING_RE):
+            match = pattern.match(paragraph.masked, start, end)
+            if match is not None:
+                return match
+        return None
+
+    def _speaker_before(self, paragraph: Paragraph, span: Span) -> Entity | None:
+        """The subject of the nearest speech verb before the quotation in its paragraph."""
+        for verb in reversed(paragraph.verbs_between(0, span.open)):
+            sentence_start = paragraph.sentences[paragraph.sentence_at(verb.start())][0]
+            speaker = self._subject_of(paragraph, verb, sentence_start, create="any")
+            if speaker is not None:
+                return speaker
+        return None
+
+    def _colon_before(self, paragraph: Paragraph) -> Entity | None:
+        """ "Okafor said:" closing the previous paragraph."""
+        if paragraph.index == 0 or not paragraph.text.lstrip()[:1] in '“"':
+            return None
+        previous = self.paragraphs[paragraph.index - 1]
+        if not previous.masked.rstrip().endswith(":"):
+            return None
+        return self._speaker_before(previous, Span(len(previous.text), None))
+
+    def _only_quotation(self, paragraph: Paragraph) -> bool:
+        narrative = paragraph.masked
+        for span in paragraph.spans:
+            narrative = narrative.replace(paragraph.masked[span.open : paragraph.end_of(span) + 1], "")
+        return not re.search(r"\w", narrative)
+
+    # Partial quotations ------------------------------------------------------------------
+
+    def _partial(self, paragraph: Paragraph, span: Span, sentence_start: int) -> None:
+        for verb in reversed(paragraph.verbs_between(sentence_start, span.open)):
+            speaker = self._subject_of(paragraph, verb, sentence_start, create="any")
+            if speaker is not None:
+                self._emit(paragraph, span, speaker, paragraph.words(span), partial=True)
+                return
+
+    # Subjects ----------------------------------------------------------------------------
+
+    def _subject_of(
+        self, paragraph: Paragraph, verb: re.Match[str], sentence_start: int, *, create: str
+    ) -> Entity | None:
+        """Who does the speaking of ``verb``: the nearest subject before it, or the sentence's."""
+        masked = paragraph.masked
+        for candidate in reversed(list(_SUBJECT_RE.finditer(masked, sentence_start, verb.start()))):
+            gap = _GAP_RE.fullmatch(masked, candidate.end(), verb.start())
+            if gap is None or not starts_word(masked, candidate.start()):
+                continue
+            if (
+                gap["trailing"]
+                and not gap["appositive"]
+                and not masked[: candidate.start()].rstrip().endswith(",")
+            ):
+                continue  # "in São Paulo, said": a lone comma only closes "the mayor, Vitali Klitschko,"
+            entity = self.cast.resolve(
+                candidate["subject"],
+                create=create,
+                abbreviation=gap["abbreviation"] or "",
+                appositive=paragraph.text[gap.start("appositive") : gap.end("appositive")]
+                if gap["appositive"]
+                else "",
+                definite=masked[max(0, candidate.start() - 4) : candidate.start()] == "the ",
+            )
+            if entity is not None:
+                return entity
+        before = masked[sentence_start : verb.start()]
+        if verb.group() in SPEECH_PARTICIPLES or _ENDS_WITH_CONJUNCTION_RE.search(before):
+            return self._sentence_subject(paragraph, sentence_start)  # "…, saying", "… and said"
+        return None
+
+    def _sentence_subject(self, paragraph: Paragraph, sentence_start: int, *, create: str = "") -> Entity | None:
+        match = _SENTENCE_SUBJECT_RE.match(paragraph.masked, sentence_start)
+        if match is None:
+            return None
+        if create and not (" " in match["subject"] and match["next"] and _VERB_LIKE_RE.fullmatch(match["next"])):
+            create = ""  # only a new full name followed by a verb: "Maria Okafor runs …"
+        return self.cast.resolve(match["subject"], create=create)
+
+    def _note_subjects(self, paragraph: Paragraph, start: int, end: int) -> None:
+        """Remember who this sentence is about, for a "he said" to come."""
+        self.cast.note(self._sentence_subject(paragraph, start, create="person"))
+        for verb in paragraph.verbs_between(start, end):
+            self.cast.note(self._subject_of(paragraph, verb, start, create="person"))
+
+    def _emit(self, paragraph: Paragraph, span: Span, speaker: Entity, text: str, *, partial: bool) -> None:
+        if not text:
+            return
+        speaker.speaker = True
+        self.found.append(
+            (
+                (paragraph.index, span.open),
+                QuoteData(speaker=speaker.name, text=text, paragraph=paragraph.index, partial=partial),
+            )
+        )
+
+
+def find_quotes(paragraphs: Sequence[Paragraph], cast: Cast) -> list[QuoteData]:
+    """The quotations of the body in order, with their speakers resolved through ``cast``."""
+    return _Reader(paragraphs, cast).read()

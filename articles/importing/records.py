@@ -1,0 +1,79 @@
+"""The parser's vocabulary: the error it raises and the frozen records it returns.
+
+Kept apart from ``parse.py`` so that the helper modules (bylines, dates, quotes…)
+can build these records without importing the entry point. Everything here is
+re-exported by ``articles.importing.parse``, which is where callers import from.
+"""
+
+import datetime
+from dataclasses import dataclass
+
+
+class ParseError(ValueError):
+    """A document that cannot be read, with the 1-based line where the problem is.
+
+    ``line`` is ``None`` only when the problem is not at a line (the size limit).
+    """
+
+    def __init__(self, message: str, *, line: int | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.line = line
+
+    def __str__(self) -> str:
+        return self.message if self.line is None else f"line {self.line}: {self.message}"
+
+
+@dataclass(frozen=True)
+class Byline:
+    """One author from a byline line: "Peter Beaumont in Dnipro, Ukraine"."""
+
+    name: str
+    location: str = ""  # "Dnipro, Ukraine" (keeps the country)
+    role: str = ""  # "Central and eastern Europe correspondent"
+
+
+@dataclass(frozen=True)
+class RelatedItem:
+    """One entry of the "Related Content" list."""
+
+    title: str
+    standfirst: str
+    authors: tuple[Byline, ...]
+    published_at: datetime.datetime  # naive wall-clock time as written; the loader adds the time zone
+    line: int  # 1-based line of the item's title
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A person, or an organisation quoted as a speaker, named in the body."""
+
+    name: str  # full name: "Artyom Shraibman", "Institute for the Study of War"
+    description: str = ""  # "Belarusian political analyst and non-resident scholar at …"
+    kind: str = "person"  # "person" or "organisation"
+    aliases: tuple[str, ...] = ()  # surname used on second reference, abbreviation
+
+
+@dataclass(frozen=True)
+class QuoteData:
+    """Words attributed to a speaker."""
+
+    speaker: str  # the Mention.name of the speaker
+    text: str  # the quoted words without the marks; paragraphs joined with a blank line
+    paragraph: int  # 0-based index of the body paragraph where the quote starts
+    partial: bool = False  # a fragment quoted inside a sentence
+
+
+@dataclass(frozen=True)
+class Document:
+    """A parsed archive document."""
+
+    headline: str
+    standfirst: str
+    paragraphs: tuple[str, ...]
+    authors: tuple[Byline, ...]
+    publication: str
+    related: tuple[RelatedItem, ...]
+    people: tuple[Mention, ...]  # in order of first appearance in the body; never the byline's authors
+    quotes: tuple[QuoteData, ...]  # in body order
+    countries: tuple[str, ...]  # ISO 3166-1 alpha-2 codes, sorted

@@ -1,0 +1,96 @@
+"""Import archive documents: ``manage.py import_document PATH [PATH ...]``.
+
+Thin over ``articles.importing.load.import_document``; see DESIGN.md for the contract.
+"""
+
+import json
+import sys
+from datetime import datetime
+from pathlib import Path
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.utils import timezone
+
+from articles.importing.load import ERROR, ImportResult, import_document
+
+
+def document_paths(arguments: list[str]) -> list[Path]:
+    """Files named on the command line; a directory stands for the ``.txt`` files in it."""
+    paths = []
+    for argument in arguments:
+        path = Path(argument)
+        paths.extend(sorted(path.glob("*.txt")) if path.is_dir() else [path])
+    return paths
+
+
+class Command(BaseCommand):
+    help = "Import articles from the archive's plain-text documents, each in its own transaction."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "paths", nargs="+", metavar="PATH", help="Document files, or directories of .txt files."
+        )
+        parser.add_argument("--publish", action="store_true", help="Publish imported articles now.")
+        parser.add_argument(
+            "--published-at", metavar="ISO-8601", help="Publish at this time (a future time schedules)."
+        )
+        parser.add_argument("--dry-run", action="store_true", help="Parse and report without writing.")
+        parser.add_argument("--json", action="store_true", help="Print one JSON object per document.")
+
+    def handle(self, *args, **options):
+        as_json, dry_run = options["json"], options["dry_run"]
+        when = self.parse_time(options["published_at"]) if options["published_at"] else None
+        files = document_paths(options["paths"])
+        if not files:
+            raise CommandError("No documents found: the directories given hold no .txt files.", returncode=2)
+        show_progress = not as_json and len(files) > 1 and sys.stderr.isatty()
+        failures = 0
+        for number, path in enumerate(files, start=1):
+            if show_progress:
+                sys.stderr.write(f"\r[{number}/{len(files)}] {path.name[:60]:<60}")
+                sys.stderr.flush()
+            result = self.import_path(path, publish=options["publish"], published_at=when, dry_run=dry_run)
+            failures += result.status == ERROR
+            if as_json:
+                self.stdout.write(_dumps(result.as_json()))
+            else:
+                self.report(result, dry_run=dry_run)
+        if show_progress:
+            sys.stderr.write("\n")
+        if failures:
+            raise CommandError(f"{failures} of {len(files)} document(s) failed to import.", returncode=1)
+
+    def import_path(self, path: Path, **options) -> ImportResult:
+        try:
+            data = path.read_bytes()
+        except OSError as error:
+            return ImportResult(
+                path=str(path), status=ERROR, error=f"{path}: cannot be read: {error.strerror}"
+            )
+        return import_document(data, path=str(path), max_bytes=settings.NEWSROOM_IMPORT_MAX_BYTES, **options)
+
+    def parse_time(self, text: str) -> datetime:
+        try:
+            value = datetime.fromisoformat(text)
+        except ValueError:
+            raise CommandError(
+                f"--published-at: {text!r} is not an ISO-8601 time such as 2026-11-27T09:30", returncode=2
+            ) from None
+        return value if timezone.is_aware(value) else timezone.make_aware(value)
+
+    def report(self, result: ImportResult, *, dry_run: bool) -> None:
+        if result.status == ERROR:
+            self.stderr.write(self.style.ERROR(f"error: {result.error}"))
+            return
+        prefix = "would be " if dry_run else ""
+        data = result.report
+        self.stdout.write(
+            f"{prefix}{result.status}: {result.path} -> {data['slug'] or '(new)'} "
+            f"({data['paragraph_count']} paragraphs, {len(data['related'])} related, "
+            f"{len(data['quotes'])} quotes, {len(data['people'])} people)"
+        )
+
+
+def _dumps(data: dict) -> str:
+    return json.dumps(data, ensure_ascii=False)

@@ -1,0 +1,99 @@
+"""sitemap.xml sections and the Google News sitemap."""
+
+from datetime import timedelta
+
+from django.contrib.sitemaps import Sitemap
+from django.db.models import Max
+from django.utils import timezone
+
+from people.models import Author, Person
+
+from .models import Article, Country, Topic
+
+
+class ArticleSitemap(Sitemap):
+    changefreq = "daily"
+    priority = 0.8
+
+    def items(self):
+        return (
+            Article.objects.published().order_by("-published_at").only("slug", "updated_at", "published_at")
+        )
+
+    def lastmod(self, article):
+        return article.updated_at
+
+
+class NewsSitemap(ArticleSitemap):
+    """Articles of the last two days, for the Google News sitemap template."""
+
+    limit = 1000
+
+    def items(self):
+        since = timezone.now() - timedelta(days=2)
+        return Article.objects.published().filter(published_at__gte=since).order_by("-published_at")
+
+
+class TaggedSitemap(Sitemap):
+    """Topics or countries that carry at least one published article."""
+
+    changefreq = "daily"
+    priority = 0.5
+    model = None
+
+    def items(self):
+        return (
+            self.model.objects.filter(tagged_articles__content_object__in=Article.objects.published())
+            .annotate(lastmod=Max("tagged_articles__content_object__updated_at"))
+            .order_by("name")
+        )
+
+    def lastmod(self, tag):
+        return tag.lastmod
+
+
+class TopicSitemap(TaggedSitemap):
+    model = Topic
+
+
+class CountrySitemap(TaggedSitemap):
+    model = Country
+
+
+class AuthorSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.4
+
+    def items(self):
+        return (
+            Author.objects.filter(bylines__article__in=Article.objects.published())
+            .annotate(lastmod=Max("bylines__article__updated_at"))
+            .order_by("name")
+        )
+
+    def lastmod(self, author):
+        return author.lastmod
+
+
+class PersonSitemap(Sitemap):
+    changefreq = "weekly"
+    priority = 0.3
+
+    def items(self):
+        return (
+            Person.objects.filter(articles__in=Article.objects.published())
+            .annotate(lastmod=Max("articles__updated_at"))
+            .order_by("name")
+        )
+
+    def lastmod(self, person):
+        return person.lastmod
+
+
+SITEMAPS = {
+    "articles": ArticleSitemap,
+    "topics": TopicSitemap,
+    "countries": CountrySitemap,
+    "authors": AuthorSitemap,
+    "people": PersonSitemap,
+}

@@ -1,0 +1,243 @@
+"""The loader and the import command: storing documents, idempotence, atomicity, errors."""
+
+import json
+import shutil
+
+import pytest
+from django.apps import apps
+from django.core.management import CommandError, call_command
+from django.db import DatabaseError, connection
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from articles.importing import load
+from articles.models import Article, RelatedLink
+from people.models import Author, Person, Quote
+from tests.importing.conftest import SAMPLES
+
+pytestmark = pytest.mark.django_db
+
+
+def run_import(*args) -> tuple[list[dict], int]:
+    """Run the command with --json; return its report lines and exit status."""
+    from io import StringIO
+
+    out = StringIO()
+    try:
+        call_command("import_document", *map(str, args), "--json", stdout=out, stderr=StringIO())
+        status = 0
+    except CommandError as error:
+        status = error.returncode
+    return [json.loads(line) for line in out.getvalue().splitlines()], status
+
+
+def table_counts() -> dict[str, int]:
+    return {
+        model._meta.label: model.objects.count()
+        for model in apps.get_models()
+        if model._meta.app_label in {"articles", "people", "taggit"}
+    }
+
+
+def write(tmp_path, name, text, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
+    return path
+
+
+def test_import_creates_a_draft_article_by_default(reference_path):
+    (line,), status = run_import(reference_path)
+
+    assert status == 0
+    assert line["status"] == "created"
+    article = Article.objects.get(slug=line["slug"])
+    assert article.status == Article.Status.DRAFT
+    assert not Article.objects.published().exists()
+
+
+def test_publish_flag_publishes_now(reference_path):
+    run_import(reference_path, "--publish")
+    article = Article.objects.get()
+    assert article.is_live
+
+
+def test_published_at_schedules_in_the_configured_time_zone(reference_path):
+    (line,), _ = run_import(reference_path, "--published-at", "2030-01-02T09:30")
+    article = Article.objects.get()
+    assert article.status == Article.Status.PUBLISHED
+    assert timezone.localtime(article.published_at).strftime("%Y-%m-%d %H:%M") == "2030-01-02 09:30"
+    assert not Article.objects.published().exists()
+
+
+def test_bad_published_at_is_bad_usage(reference_path):
+    _, status = run_import(reference_path, "--published-at", "next tuesday")
+    assert status == 2
+    assert Article.objects.count() == 0
+
+
+def test_importing_the_same_document_again_changes_nothing(reference_path):
+    run_import(reference_path)
+    before = table_counts()
+    with CaptureQueriesContext(connection) as queries:
+        (line,), status = run_import(reference_path)
+
+    writes = [q["sql"] for q in queries if q["sql"].split()[0].upper() in {"INSERT", "UPDATE", "DELETE"}]
+    assert (line["status"], status) == ("unchanged", 0)
+    assert writes == []
+    assert table_counts() == before
+
+
+def test_an_edited_document_updates_its_article(reference_path, tmp_path):
+    run_import(reference_path)
+    article = Article.objects.get()
+    edited = write(
+        tmp_path,
+        reference_path.name,
+        reference_path.read_text().replace("a rare visit", "a rare, short visit"),
+    )
+    (line,), _ = run_import(edited)
+
+    assert line["status"] == "updated"
+    assert Article.objects.count() == 1
+    article.refresh_from_db()
+    assert "a rare, short visit" in article.body
+    assert line["slug"] == article.slug
+    assert RelatedLink.objects.count() == 10
+    assert Quote.objects.filter(article=article).count() == len(line["quotes"])
+
+
+def test_reimport_with_publish_publishes_the_existing_draft(reference_path):
+    run_import(reference_path)
+    (line,), _ = run_import(reference_path, "--publish")
+    assert line["status"] == "updated"
+    assert Article.objects.get().is_live
+
+
+def test_a_directory_imports_every_txt_file_in_it(tmp_path):
+    for path in SAMPLES.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    (tmp_path / "notes.md").write_text("not a document")
+
+    lines, status = run_import(tmp_path)
+
+    assert status == 0
+    assert len(lines) == len(list(SAMPLES.glob("*.txt"))) >= 6
+    assert {line["status"] for line in lines} == {"created"}
+
+
+def test_sample_documents_link_to_each_other():
+    run_import(SAMPLES, "--publish")
+    resolved = RelatedLink.objects.filter(target__isnull=False)
+    assert resolved.count() >= 8
+    for link in resolved.select_related("target"):
+        assert load.normalise_title(link.title) == load.normalise_title(link.target.headline)
+
+
+def test_a_bad_document_is_reported_and_the_rest_of_the_batch_imported(reference_path, tmp_path):
+    bad = write(tmp_path, "bad.txt", "Only a headline\n")
+    lines, status = run_import(bad, reference_path)
+
+    assert status == 1
+    assert lines[0]["status"] == "error"
+    assert lines[0]["error"].startswith(f"{bad}: line ")
+    assert lines[1]["status"] == "created"
+    assert Article.objects.count() == 1
+
+
+def test_a_missing_file_is_reported_with_its_path(tmp_path):
+    (line,), status = run_import(tmp_path / "nope.txt")
+    assert status == 1
+    assert line["error"] == f"{tmp_path / 'nope.txt'}: cannot be read: No such file or directory"
+
+
+def test_non_utf8_document_is_refused_with_a_decode_error(tmp_path):
+    bad = write(tmp_path, "cp1252.txt", "Headline\n\n“Quoted” standfirst\n", encoding="cp1252")
+    (line,), status = run_import(bad)
+    assert status == 1
+    assert "UTF-8" in line["error"]
+    assert Article.objects.count() == 0
+
+
+def test_oversized_document_is_refused(settings, reference_path):
+    settings.NEWSROOM_IMPORT_MAX_BYTES = 1000
+    (line,), status = run_import(reference_path)
+    assert status == 1
+    assert "over the limit of 1000 bytes" in line["error"]
+
+
+def test_dry_run_reports_without_writing(reference_path):
+    before = table_counts()
+    (line,), status = run_import(reference_path, "--dry-run")
+
+    assert status == 0
+    assert line["status"] == "created"
+    assert line["paragraph_count"] == 24
+    assert len(line["related"]) == 10
+    assert table_counts() == before
+
+
+def test_a_failure_in_the_middle_leaves_the_database_as_it_was(reference_path, monkeypatch):
+    before = table_counts()
+
+    def fail(*args, **kwargs):
+        raise DatabaseError("disk full")
+
+    monkeypatch.setattr(load, "store_related", fail)
+    (line,), status = run_import(reference_path)
+
+    assert status == 1
+    assert line["status"] == "error"
+    assert "could not be stored: disk full" in line["error"]
+    assert table_counts() == before
+
+
+def test_an_update_that_fails_keeps_the_previous_version(reference_path, tmp_path, monkeypatch):
+    run_import(reference_path)
+    before = table_counts()
+    body = Article.objects.get().body
+    edited = write(
+        tmp_path, reference_path.name, reference_path.read_text().replace("rare visit", "odd visit")
+    )
+    monkeypatch.setattr(load, "store_tags", lambda *a, **k: (_ for _ in ()).throw(DatabaseError("boom")))
+
+    (line,), _ = run_import(edited)
+
+    assert line["status"] == "error"
+    assert table_counts() == before
+    assert Article.objects.get().body == body
+
+
+def test_authors_are_matched_by_name_and_record_a_newly_seen_location(reference_path, tmp_path):
+    Author.objects.create(name="Pjotr Sauer")
+    edited = write(
+        tmp_path,
+        "other.txt",
+        reference_path.read_text().replace("\nPjotr Sauer\n", "\nPjotr Sauer in Riga\n"),
+    )
+    run_import(edited)
+
+    assert Author.objects.filter(name__iexact="pjotr sauer").count() == 1
+    assert Author.objects.get(name="Pjotr Sauer").location == "Riga"
+
+
+def test_html_in_a_document_is_stored_verbatim_and_shown_escaped(client, reference_path, tmp_path):
+    text = reference_path.read_text().replace(
+        "Speaking at a joint press conference",
+        "Speaking <b>at</b> a <script>alert(1)</script> joint press conference",
+    )
+    run_import(write(tmp_path, "html.txt", text), "--publish")
+    article = Article.objects.get()
+    html = client.get(article.get_absolute_url()).content.decode()
+
+    assert "<b>at</b> a <script>alert(1)</script>" in article.body
+    assert "&lt;b&gt;at&lt;/b&gt; a &lt;script&gt;alert(1)&lt;/script&gt;" in html
+    assert "<script>alert(1)</script>" not in html
+
+
+def test_people_and_quotes_are_stored_and_linked(reference_path):
+    (line,), _ = run_import(reference_path)
+    article = Article.objects.get()
+
+    assert Person.objects.filter(articles=article).count() >= len(line["people"])
+    assert [q.speaker.name for q in article.quotes.all()] == [q["speaker"] for q in line["quotes"]]
+    assert not Person.objects.filter(name="Pjotr Sauer").exists()
