@@ -1,5 +1,8 @@
 """Articles, their curated related links, and the two tag kinds: topics and countries."""
 
+from datetime import timedelta
+
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import Lower
 from django.urls import reverse
@@ -75,6 +78,25 @@ class ArticleQuerySet(models.QuerySet):
         """What a list of articles shows beside the headline: the byline."""
         return self.prefetch_related(
             models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
+        )
+
+    def sharing_tags_with(self, article: "Article", *, limit: int = 5):
+        """Articles that share topics or countries with ``article``, most shared first.
+
+        Uses the article's prefetched tags and related links, so it costs one query.
+        """
+        topic_ids = [t.pk for t in article.topics.all()]
+        country_ids = [c.pk for c in article.countries.all()]
+        if not topic_ids and not country_ids:
+            return self.none()
+        curated = [link.target_id for link in article.related_links.all() if link.target_id]
+        shared = models.Q(taggedtopic__tag_id__in=topic_ids) | models.Q(taggedcountry__tag_id__in=country_ids)
+        return (
+            self.filter(shared)
+            .exclude(pk__in=[article.pk, *curated])
+            .only("slug", "headline", "standfirst", "published_at")
+            .annotate(shared=models.Count("pk"))
+            .order_by("-shared", "-published_at")[:limit]
         )
 
     def for_page(self):
@@ -163,6 +185,10 @@ class Article(models.Model):
         editable=False,
         help_text="SHA-256 of the imported document, to recognise an unchanged re-import.",
     )
+    # Kept current by articles.search.update_search_vectors (see articles/signals.py).
+    # Its GIN index exists on PostgreSQL only, so it is created by migration 0004
+    # rather than declared in Meta, where SQLite would have to build it too.
+    search_vector = SearchVectorField(null=True, editable=False)
 
     objects = ArticleQuerySet.as_manager()
 
@@ -196,6 +222,11 @@ class Article(models.Model):
     @property
     def paragraphs(self) -> list[str]:
         return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+
+    @property
+    def was_updated(self) -> bool:
+        """Whether readers should see an update time: changed an hour or more after publication."""
+        return self.published_at is not None and self.updated_at - self.published_at >= timedelta(hours=1)
 
     @property
     def is_live(self) -> bool:

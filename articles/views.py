@@ -1,7 +1,9 @@
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
+from . import structured
 from .mixins import PublishedArticlesMixin, StaffPreviewMixin
 from .models import Article, Country, Topic
 
@@ -34,7 +36,11 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["is_preview"] = not self.object.is_live
+        article = self.object
+        context["is_preview"] = not article.is_live
+        context["more_on_this_story"] = Article.objects.published().sharing_tags_with(article)
+        context["structured_data"] = structured.as_script_json(structured.news_article(article, self.request))
+        context["share_image"] = structured.share_image_url(article, self.request)
         return context
 
 
@@ -50,14 +56,22 @@ class TagArticlesView(PublishedArticlesMixin, ListView):
         return super().get_queryset().filter(**{self.lookup: self.tag})
 
     def get_context_data(self, **kwargs):
-        return super().get_context_data(tag=self.tag, tag_kind=self.tag_model._meta.verbose_name, **kwargs)
+        return super().get_context_data(
+            tag=self.tag,
+            tag_kind=self.tag_model._meta.verbose_name,
+            feed_url=reverse(f"articles:{self.feed_name}", kwargs={"slug": self.tag.slug}),
+            atom_url=reverse(f"articles:{self.feed_name}-atom", kwargs={"slug": self.tag.slug}),
+            **kwargs,
+        )
 
 
 class TopicView(TagArticlesView):
     tag_model = Topic
     lookup = "topics"
+    feed_name = "topic-feed"
 
 
 class CountryView(TagArticlesView):
     tag_model = Country
     lookup = "countries"
+    feed_name = "country-feed"

@@ -3,11 +3,11 @@ import os
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
-from django.views.decorators.cache import cache_page
 
 from articles.sitemaps import SITEMAPS, NewsSitemap
 
 from . import converters, views
+from .cache import cache_page_until_changed
 
 register_converter(converters.UnicodeSlugConverter, "uslug")
 
@@ -22,13 +22,13 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",
-        cache_page(60 * 15)(sitemap_views.sitemap),
+        cache_page_until_changed(60 * 15)(sitemap_views.sitemap),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path(
         "news-sitemap.xml",
-        cache_page(60 * 5)(sitemap_views.sitemap),
+        cache_page_until_changed(60 * 5)(sitemap_views.sitemap),
         {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
         name="news-sitemap",
     ),

@@ -1,0 +1,101 @@
+"""Drafts, scheduled and unpublished articles never reach a reader, on any surface.
+
+One matrix: article state × public surface. Each surface is requested as an
+anonymous reader and must not mention the hidden article's headline or slug.
+Add every new public surface to SURFACES.
+"""
+
+from datetime import timedelta
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from articles import services
+from articles.models import Article
+from tests.factories import ArticleFactory, BylineFactory, PersonFactory, QuoteFactory, country
+
+pytestmark = pytest.mark.django_db
+
+HEADLINE = "Zanzibar hidden story"
+
+SURFACES = {
+    "article page": lambda ctx: reverse("articles:detail", kwargs={"slug": ctx["slug"]}),
+    "home": lambda ctx: reverse("articles:home"),
+    "topic page": lambda ctx: reverse("articles:topic", kwargs={"slug": "secrets"}),
+    "country page": lambda ctx: reverse("articles:country", kwargs={"slug": "norway"}),
+    "author page": lambda ctx: reverse("people:author", kwargs={"slug": ctx["author"]}),
+    "person page": lambda ctx: reverse("people:person", kwargs={"slug": ctx["person"]}),
+    "quotes page": lambda ctx: reverse("people:quotes") + "?q=Zanzibar",
+    "latest feed": lambda ctx: reverse("articles:feed"),
+    "latest atom feed": lambda ctx: reverse("articles:feed-atom"),
+    "topic feed": lambda ctx: reverse("articles:topic-feed", kwargs={"slug": "secrets"}),
+    "country feed": lambda ctx: reverse("articles:country-feed-atom", kwargs={"slug": "norway"}),
+    "author feed": lambda ctx: reverse("articles:author-feed", kwargs={"slug": ctx["author"]}),
+    "sitemap": lambda ctx: reverse("django.contrib.sitemaps.views.sitemap"),
+    "news sitemap": lambda ctx: reverse("news-sitemap"),
+    "related link on a live article": lambda ctx: reverse("articles:detail", kwargs={"slug": ctx["linking"]}),
+    "more on this story": lambda ctx: reverse("articles:detail", kwargs={"slug": ctx["sibling"]}),
+}
+
+
+def make_hidden(state: str, client) -> Article:
+    if state == "draft":
+        return ArticleFactory(headline=HEADLINE, draft=True)
+    if state == "scheduled":
+        return ArticleFactory(headline=HEADLINE, scheduled=True)
+    if state == "draft with a past time":
+        return ArticleFactory(headline=HEADLINE, status=Article.Status.DRAFT,
+                              published_at=timezone.now() - timedelta(days=1))  # fmt: skip
+    # Unpublished: it was live and every surface (and its cache) saw it first.
+    article = ArticleFactory(headline=HEADLINE)
+    return article
+
+
+@pytest.fixture(params=["draft", "scheduled", "draft with a past time", "unpublished"])
+def hidden(request, client, django_capture_on_commit_callbacks):
+    article = make_hidden(request.param, client)
+    byline = BylineFactory(article=article)
+    article.topics.add("Secrets")
+    article.countries.add(country("NO"))
+    person = PersonFactory(name="Hidden Speaker")
+    article.people.add(person)
+    QuoteFactory(article=article, speaker=person, text="Zanzibar words nobody may read")
+    # Live neighbours, so every list and feed has something to show.
+    sibling = ArticleFactory(headline="A live story about Norway")
+    sibling.countries.add(country("NO"))
+    sibling.topics.add("Secrets")
+    BylineFactory(article=sibling, author=byline.author)
+    linking = ArticleFactory(headline="A live story that links")
+    linking.related_links.create(position=0, title=HEADLINE)
+    ctx = {
+        "slug": article.slug,
+        "author": byline.author.slug,
+        "person": person.slug,
+        "sibling": sibling.slug,
+        "linking": linking.slug,
+    }
+    if request.param == "unpublished":
+        for surface in SURFACES.values():
+            client.get(surface(ctx))  # warm every cache while it is live
+        with django_capture_on_commit_callbacks(execute=True):
+            services.unpublish([article])
+    return ctx
+
+
+@pytest.mark.parametrize("surface", list(SURFACES))
+def test_hidden_article_never_reaches_a_reader(client, hidden, surface):
+    response = client.get(SURFACES[surface](hidden))
+    body = response.content.decode()
+
+    if surface == "article page":
+        assert response.status_code == 404
+    else:
+        assert response.status_code == 200
+    if surface == "related link on a live article":
+        # The curated title is the linking article's own text; it must not lead to the hidden one.
+        assert f"<h3>{HEADLINE}</h3>" in body
+    else:
+        assert HEADLINE not in body
+    assert f"/{hidden['slug']}/" not in body
+    assert "Zanzibar words" not in body
