@@ -15,10 +15,17 @@ Two kinds of mention do not count:
 * a name inside a person's name found in the same document ("Michael Jordan").
 
 The names come from maintained data: pycountry for the codes and the ISO
-names, countryinfo for demonyms, capitals and alternative spellings. The
-lookup is built once (it is immutable) into one regular expression shaped as
-a trie, so a body is scanned in one pass. Matching is case-sensitive (the
-names are proper nouns: "Turkey" yes, "turkey" no).
+names, countryinfo for demonyms, capitals and alternative spellings, with a
+small commented table (``_EXTRA_FORMS``) for well-known forms the data lacks
+("UK", "Britain", "US", "Kiev"). A form two countries claim goes to the name
+over the demonym, then to the more populous country ("American" is the United
+States, not the Northern Mariana Islands). Capitals count only for places of
+at least 100,000 people, and one-word alternative spellings only when they
+are ISO names (endonyms such as "Island" or "Mann" are English words).
+
+The lookup is built once (it is immutable) into one regular expression shaped
+as a trie, so a body is scanned in one pass. Matching is case-sensitive (the
+names are proper nouns: "Turkey" yes, "turkey" no) and on word boundaries.
 """
 
 import functools

@@ -9,6 +9,12 @@ import re
 
 from .text import LOWER, UPPER, trie_pattern
 
+
+def words(text: str) -> frozenset[str]:
+    """The whitespace-separated words of ``text``: keeps the long lists below readable."""
+    return frozenset(text.split())
+
+
 # One capitalised word of a person's name: Putin, Zelenskiy, O’Brien, McDonald,
 # Graham-Harrison, Łukasz, Ågård. At least two letters, so "A" and "I" are not names,
 # and not all capitals, so "FC" and "ISW" are not either.
@@ -16,9 +22,7 @@ NAME_WORD = (
     rf"[{UPPER}](?:[{LOWER}]+(?:[{UPPER}][{LOWER}]+)?|[’'][{UPPER}][{LOWER}]+)(?:[’'\-][{UPPER}][{LOWER}]+)*"
 )
 # Lower-case particles inside names: Ursula von der Leyen, Ilha da Pintada.
-PARTICLES = frozenset(
-    "al bin da das de del della den der di do dos du el ibn la le ten ter van von y zu".split()
-)
+PARTICLES = words("al bin da das de del della den der di do dos du el ibn la le ten ter van von y zu")
 _PARTICLE = "(?:" + "|".join(sorted(PARTICLES)) + ")"
 # Two to four name words, optionally joined by particles.
 # No look-behind: it would stop re from skipping to capital letters. Callers check ``starts_word``.
@@ -29,13 +33,13 @@ PERSON_NAME_RE = re.compile(
 CAP_WORD = rf"[{UPPER}][\w\-]*"
 # A proper-noun phrase: capitalised words, optionally joined by lower-case connectors,
 # as in "Institute for the Study of War". Used for speakers, which may be organisations.
-_CONNECTOR = "(?:of|for|the|on|" + _PARTICLE[3:-1] + ")"
+_CONNECTOR = "(?:" + "|".join(sorted(PARTICLES | {"of", "for", "the", "on"})) + ")"
 LOOK_BEHIND = r"(?<![\w’'\-])"
 PROPER_PHRASE = rf"{LOOK_BEHIND}{CAP_WORD}(?:[ \u00a0]+(?:{_CONNECTOR}[ \u00a0]+)*{CAP_WORD})*(?![\w])"
-ABBREVIATION_RE = re.compile(r"[A-Z][A-Z0-9&]{1,9}")
+ABBREVIATION_RE = re.compile(r"[A-Z][A-Z0-9&]{1,9}")  # ISW, FEO, NATO
 
 # Capitalised function words that start sentences; never part of a name.
-STOPWORDS = frozenset(
+STOPWORDS = words(
     """
     A About Above According Across After Afterwards Against All Along Already Also Although Among An And
     Another Any Are As Asked At Back Be Because Been Before Being Below Beside Besides Between Beyond Both
@@ -47,28 +51,28 @@ STOPWORDS = frozenset(
     Themselves Then There These They This Those Though Through Throughout Thus To Today Together Tomorrow
     Too Towards Under Unlike Until Up Upon Us Very Was We Were What Whatever When Where Whether Which While
     Whilst Who Whom Whose Why Will With Within Without Would Yesterday Yet You Your
-    """.split()
+    """
 )
 # Titles before a name: stripped from the name ("President Alexander Lukashenko").
-TITLES = frozenset(
+TITLES = words(
     """
     Acting Ambassador Archbishop Attorney Bishop Captain Capt Cardinal Chancellor Chief Col Colonel
     Commander Dame Defence Defense Deputy Dr Father Finance Foreign Former Gen General Governor Health Home
     Interior Judge King Lady Lord Lt Major Mayor Minister Mr Mrs Ms Pope Premier President Prime Prince
     Princess Prof Professor Queen Rabbi Rep Representative Rev Reverend Secretary Sen Senator Sergeant Sgt
     Shadow Sheikh Sir Sister Speaker Vice
-    """.split()
+    """
 )
 # Titles that also describe: "Prime Minister Rishi Sunak" -> "prime minister".
 DESCRIBING_TITLES = TITLES - {"Mr", "Mrs", "Ms", "Dr", "Sir", "Dame", "Lady", "Lord", "Former", "Acting"}
-CALENDAR = frozenset(
+CALENDAR = words(
     """
     Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July
     August September October November December Christmas Easter Ramadan
-    """.split()
+    """
 )
 # Words that make a capitalised phrase an organisation, not a person.
-ORGANISATION_WORDS = frozenset(
+ORGANISATION_WORDS = words(
     """
     Academy Administration Agency Airlines Airways Alliance Army Assembly Association Authority Bank Board
     Brigade Bureau Cabinet Capital Centre Center Chamber Church Club Coalition College Command Commission
@@ -78,65 +82,65 @@ ORGANISATION_WORDS = frozenset(
     Monitor Movement Museum Navy Network News Observatory Office Organisation Organization Parliament
     Partners Party Pentagon Police Press Project Radio Railways Regiment Senate Service Services Society
     Systems Team Television Times Transmission Tribunal Trust Union United University Watch
-    """.split()
+    """
 )
 # Words that make a capitalised phrase a place or a thing (the country data covers countries).
-PLACE_WORDS = frozenset(
+PLACE_WORDS = words(
     """
     Africa African America Americas Antarctic Arctic Asia Asian Atlantic Avenue Balkan Balkans Baltic Basin
     Bay Beach Bridge Canal Cape Caribbean Central City Coast County Delta District East Eastern Europe
     European Gulf Hall Harbour Highway Hills Island Islands Lake Latin Mediterranean Middle Mount Mountain
     Mountains Nordic North Northern Ocean Oblast Pacific Palace Park Peninsula Port Province Region
     Republic River Road Sea South Southern Square Station Street Valley West Western
-    """.split()
+    """
 )
 # Nouns that end role descriptions; a byline tail or apposition with one of these is a role.
-ROLE_WORDS = frozenset(
+ROLE_WORDS = words(
     """
     analyst anchor chief columnist commentator contributor correspondent critic desk director economist
     editor head host journalist presenter producer reporter staff writer agencies bureau
-    """.split()
+    """
 )
 # Relational nouns: "his Belarusian counterpart" describes someone only relative to another.
-RELATIONAL_WORDS = frozenset(
+RELATIONAL_WORDS = words(
     """
     ally boss brother colleague counterpart daughter father friend husband mother opponent partner
     predecessor rival sister son successor wife
-    """.split()
+    """
 )
 # Nouns that make the head of an apposition an organisation: "a Prague investment firm".
-ORGANISATION_NOUNS = frozenset(
+ORGANISATION_NOUNS = words(
     """
     agency alliance association bank body broadcaster business campaign charity club coalition company
     consultancy cooperative court firm foundation fund group grouping institute institution lender
     ministry movement network newspaper observatory operator organisation organization outlet party
     regulator startup start-up thinktank tank union university watchdog website
-    """.split()
+    """
 )
-SPEECH_VERBS = frozenset(
+SPEECH_VERBS = words(
     """
     accused acknowledged added admitted announced argued asked boasted branded called claimed complained
     conceded concluded confirmed continued declared demanded denied described dubbed emphasised
     emphasized explained insisted joked labelled noted observed pledged predicted promised quipped
     recalled remarked replied reported responded said says say stated stressed suggested tells told
     tweeted urged vowed warned wrote writes adds asks urges warns claims insists argues explains notes
-    """.split()
+    """
 )
 # Participles take the subject of the sentence's main clause: "…, saying he felt …".
-SPEECH_PARTICIPLES = frozenset(
+SPEECH_PARTICIPLES = words(
     """
     accusing adding arguing asking calling claiming describing explaining insisting noting saying stressing
     telling urging warning writing
-    """.split()
+    """
 )
 PRONOUNS = frozenset({"he", "she", "He", "She"})
 ORGANISATION_PRONOUNS = frozenset({"it", "It"})
 # What a speaker's possessive may govern: "ISW’s report said", "the ministry’s spokesperson said".
-SPOKEN_THINGS = frozenset(
+SPOKEN_THINGS = words(
     """
     account analysis announcement assessment briefing note office post report spokesman spokesperson
     spokeswoman statement study update website
-    """.split()
+    """
 )
 SPEECH_VERB_RE = re.compile(r"\b(?:" + trie_pattern(SPEECH_VERBS | SPEECH_PARTICIPLES) + r")\b")
 

@@ -13,19 +13,23 @@ subjects, descriptions) never see quoted words, and indices still line up.
 """
 
 import re
-from dataclasses import dataclass
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, field
 
-from .names import SPEECH_VERB_RE
+from .names import LOOK_BEHIND, PROPER_PHRASE, SPEECH_VERB_RE, starts_word, words
 from .text import UPPER
 
 MASK = "\x1f"
+# Scanned without the look-behind, which would stop re from skipping to capitals; starts_word checks it.
+_PHRASE_RE = re.compile(PROPER_PHRASE.removeprefix(LOOK_BEHIND))
 _MARK_RE = re.compile(r"[“”\"]")
+_WORD_RE = re.compile(r"\w")
 _OPENS_AFTER = frozenset(" \t\n\u00a0([{‘—–-/")
 # A sentence ends at . ! or ? (optionally followed by a closing mark) before a space and
 # a capital, a digit or an opening mark.
 _BOUNDARY_RE = re.compile(rf"[.!?][”\"’)]?\s+(?=[“\"‘(0-9{UPPER}])")
-_ABBREVIATIONS = frozenset(
-    "Mr Mrs Ms Dr St Sr Jr Gen Lt Col Capt Sgt Prof Rev Sen Rep Gov No Nos vs Co Corp Inc Ltd".split()
+_ABBREVIATIONS = words(
+    "Mr Mrs Ms Dr St Sr Jr Gen Lt Col Capt Sgt Prof Rev Sen Rep Gov No Nos vs Co Corp Inc Ltd"
 )
 
 
@@ -43,15 +47,51 @@ class Span:
 
 @dataclass(frozen=True)
 class Paragraph:
+    """A body paragraph with its quotations, sentences, speech verbs and capitalised phrases.
+
+    Everything is in text order, so lookups by position bisect: a very long
+    paragraph costs time in proportion to its length, not to its length squared.
+    """
+
     index: int
     text: str
     masked: str
     spans: tuple[Span, ...]
     sentences: tuple[tuple[int, int], ...]  # (start, end) of each sentence
     verbs: tuple[re.Match[str], ...]  # speech verbs outside quotations
+    phrases: tuple[re.Match[str], ...]  # capitalised phrases outside quotations: possible subjects
+    narrative: bool  # whether any word stands outside the quotations
+    _sentence_starts: list[int] = field(init=False, repr=False, compare=False)
+    _verb_starts: list[int] = field(init=False, repr=False, compare=False)
+    _phrase_starts: list[int] = field(init=False, repr=False, compare=False)
+    _span_opens: list[int] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "_sentence_starts", [start for start, _ in self.sentences])
+        object.__setattr__(self, "_verb_starts", [verb.start() for verb in self.verbs])
+        object.__setattr__(self, "_phrase_starts", [phrase.start() for phrase in self.phrases])
+        object.__setattr__(self, "_span_opens", [span.open for span in self.spans])
 
     def verbs_between(self, start: int, end: int) -> list[re.Match[str]]:
-        return [verb for verb in self.verbs if start <= verb.start() and verb.end() <= end]
+        return _between(self.verbs, self._verb_starts, start, end)
+
+    def verbs_before(self, position: int, count: int) -> tuple[re.Match[str], ...]:
+        """The last ``count`` speech verbs that end before ``position``, nearest first."""
+        last = bisect_left(self._verb_starts, position)
+        verbs = [verb for verb in self.verbs[max(0, last - count - 1) : last] if verb.end() <= position]
+        return tuple(reversed(verbs[-count:]))
+
+    def phrases_between(self, start: int, end: int) -> list[re.Match[str]]:
+        return _between(self.phrases, self._phrase_starts, start, end)
+
+    def spans_between(self, start: int, end: int) -> tuple[Span, ...]:
+        """The quotations whose opening mark is in text[start:end]."""
+        return self.spans[bisect_left(self._span_opens, start) : bisect_left(self._span_opens, end)]
+
+    def next_open(self, position: int) -> int:
+        """The opening mark of the first quotation at or after ``position``, or the paragraph's end."""
+        number = bisect_left(self._span_opens, position)
+        return self._span_opens[number] if number < len(self._span_opens) else len(self.text)
 
     def end_of(self, span: Span) -> int:
         """Index just past the quotation's words (its closing mark, or the paragraph's end)."""
@@ -61,10 +101,14 @@ class Paragraph:
         return self.text[span.start : self.end_of(span)].strip()
 
     def sentence_at(self, position: int) -> int:
-        for number, (start, end) in enumerate(self.sentences):
-            if start <= position < end:
-                return number
-        return len(self.sentences) - 1
+        return max(0, bisect_right(self._sentence_starts, position) - 1)
+
+
+def _between(
+    matches: tuple[re.Match[str], ...], starts: list[int], start: int, end: int
+) -> list[re.Match[str]]:
+    first, last = bisect_left(starts, start), bisect_left(starts, end)
+    return [match for match in matches[first:last] if match.end() <= end]
 
 
 def analyse(index: int, text: str) -> Paragraph:
@@ -77,6 +121,8 @@ def analyse(index: int, text: str) -> Paragraph:
         spans=spans,
         sentences=_sentences(text, spans),
         verbs=tuple(SPEECH_VERB_RE.finditer(masked)),
+        phrases=tuple(match for match in _PHRASE_RE.finditer(masked) if starts_word(masked, match.start())),
+        narrative=_WORD_RE.search(masked) is not None,  # quoted words are masked
     )
 
 
@@ -113,15 +159,12 @@ def _mask(text: str, spans: tuple[Span, ...]) -> str:
     return "".join(parts)
 
 
-def _inside(position: int, spans: tuple[Span, ...]) -> bool:
-    return any(span.open < position < (span.close if span.close is not None else 1 << 60) for span in spans)
-
-
 def _sentences(text: str, spans: tuple[Span, ...]) -> tuple[tuple[int, int], ...]:
+    opens = [span.open for span in spans]
     bounds, start = [], 0
     for boundary in _BOUNDARY_RE.finditer(text):
         stop = boundary.start()
-        if _inside(stop + len(boundary.group().rstrip()), spans):
+        if _inside(stop + len(boundary.group().rstrip()), spans, opens):
             continue  # a full stop inside a quotation
         word = (text[max(0, stop - 6) : stop].rsplit(None, 1) or [""])[-1]
         if text[stop] == "." and (word in _ABBREVIATIONS or (len(word) == 1 and word.isupper())):
@@ -130,3 +173,19 @@ def _sentences(text: str, spans: tuple[Span, ...]) -> tuple[tuple[int, int], ...
         start = boundary.end()
     bounds.append((start, len(text)))
     return tuple(bounds)
+
+
+def _inside(position: int, spans: tuple[Span, ...], opens: list[int]) -> bool:
+    """Whether ``position`` is within a quotation's words."""
+    number = bisect_left(opens, position) - 1
+    if number < 0:
+        return False
+    close = spans[number].close
+    return close is None or position < close
+
+
+def char_before(text: str, position: int, floor: int = 0) -> str:
+    """The nearest character before ``position`` (and not before ``floor``) that is not a space."""
+    while position > floor and text[position - 1].isspace():
+        position -= 1
+    return text[position - 1] if position > floor else ""

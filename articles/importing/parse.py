@@ -3,11 +3,13 @@
 This is the entry point of the parser; the work is split over small modules:
 
 ========================  ==========================================================
+``records.py``            ``ParseError`` and the frozen dataclasses
 ``text.py``               bytes to text (``decode_document``), title keys
 ``dates.py``              related-item dates (``parse_related_date``)
 ``bylines.py``            byline lines (``parse_byline``)
 ``publication.py``        the publication line and the mirror suffix
 ``paragraphs.py``         quotation marks and sentences inside a paragraph
+``names.py``              the closed word lists and regex pieces for names
 ``people.py``             people and organisations named in the body
 ``quotes.py``             quotations and their speakers
 ``countries.py``          the countries a story is about
@@ -35,6 +37,23 @@ into paragraphs at blank lines. Both lines are checked (a single short line,
 not a sentence) so that a document that lacks them is reported rather than
 read with its last paragraphs taken for a byline. Text is kept verbatim:
 ``<script>`` stays ``<script>``; escaping is the templates' job.
+
+The judgement calls, in short (the modules have the detail):
+
+* Scare quotes: a quotation inside a sentence is somebody's partial quote only
+  when that sentence has a speech verb before it whose subject is named
+  (``Putin … said he did not want to “absorb” anyone``); otherwise it is a
+  scare quote and not recorded (“kamikaze drones”, “combat readiness”).
+* Split quotes: ``“…there,” Shraibman said. “And …”`` is one quote, its pieces
+  joined by a space; a quote running over paragraphs is one quote, joined by a
+  blank line.
+* People: full names that look like a person's and that the text treats as
+  one (apposition, title, surname reused, speech verb); organisations only
+  when quoted.
+* Countries: named in the headline or standfirst, or twice in the body, by
+  name, demonym or capital; hyphenated compounds ("US-based") do not count.
+* Publication: a glued tail ("The GuardianTramp") is cut when it is a known
+  mirror or what is left ends like a masthead; "BuzzFeed News" stays.
 """
 
 from collections.abc import Sequence
@@ -112,7 +131,9 @@ def parse_document(text: str) -> Document:
             headline=headline,
             standfirst=standfirst,
             paragraphs=paragraphs,
-            people=[person.name for person in people if person.kind == PERSON],
+            people=[
+                name for person in people if person.kind == PERSON for name in (person.name, *person.aliases)
+            ],
         ),
     )
 
@@ -133,17 +154,21 @@ def _require_parts(main: Sequence[tuple[int, str]]) -> None:
 def _check_closing_lines(byline: str, publication: str, *, byline_line: int, publication_line: int) -> None:
     """Raise when the last two lines of text are not a byline and a publication line."""
     if _is_paragraph(publication) and _is_paragraph(byline):
+        found = _shorten(publication)
         raise ParseError(
-            f"document ends without a byline and publication line: found a paragraph “{_shorten(publication)}”",
+            f"document ends without a byline and publication line: found a paragraph “{found}”",
             line=publication_line,
         )
     if _is_paragraph(publication):
+        found = _shorten(publication)
         raise ParseError(
-            f"expected the publication line (e.g. “The Guardian”) after the byline, found: “{_shorten(publication)}”",
+            f"expected the publication line (e.g. “The Guardian”) after the byline, found: “{found}”",
             line=publication_line,
         )
     if _is_paragraph(byline) and not _is_publication(publication):
-        raise ParseError(f"document has no publication line after the byline “{publication}”", line=publication_line)
+        raise ParseError(
+            f"document has no publication line after the byline “{publication}”", line=publication_line
+        )
     if _is_paragraph(byline):
         raise ParseError(
             f"expected the byline before the publication line, found a paragraph: “{_shorten(byline)}”",
@@ -221,11 +246,10 @@ def _related_line(lines: Sequence[str], index: int, *, title: str, what: str) ->
             line=len(lines),
         )
     line = lines[index].strip()
-    # A title with its standfirst under it, where the date should be: the date is missing.
-    starts_next_item = (
-        what == "date" and not _looks_like_date(line) and bool(lines[index + 1 : index + 2] != [""])
-    )
-    if line.lower() == IMAGE_PLACEHOLDER or (starts_next_item and index + 1 < len(lines)):
+    # A title with its standfirst under it where the date should be: the date is missing.
+    next_line = lines[index + 1].strip() if index + 1 < len(lines) else ""
+    starts_next_item = what == "date" and bool(next_line) and not _looks_like_date(line)
+    if line.lower() == IMAGE_PLACEHOLDER or starts_next_item:
         raise ParseError(
             f"related item “{title}” has no {what} line: expected {example}, found “{line}”", line=index + 1
         )

@@ -13,10 +13,18 @@ Endowment", "Lake Victoria" and "Monday" are not people.
 
 And the text must treat it as a person: it is introduced by an apposition
 ("Artyom Shraibman, a Belarusian political analyst …, said"; "the mayor,
-Vitali Klitschko"), or preceded by a title, or its surname is used alone
-elsewhere ("… Shraibman said"), or it is the subject of a speech verb. An
-apposition whose head is an organisation noun ("Nemunas Transmission, the
-Lithuanian network operator") marks an organisation instead.
+Vitali Klitschko"), or preceded by a title ("Prime Minister Rishi Sunak"), or
+its surname is used alone elsewhere ("… Shraibman said"), or it is the
+subject of a speech verb ("Maria Okafor said"), or a "he"/"she" refers back to
+it as the subject of a sentence ("Maria Okafor runs the agency. “…,” she
+said"). An apposition whose head is an organisation noun ("Nemunas
+Transmission, the Lithuanian network operator") marks an organisation
+instead. A surname that is also a country ("Michael Jordan") is allowed, but
+then its use alone proves nothing.
+
+A lone surname becomes a person of its own only as a speaker, and only when
+it appears after a lower-case word somewhere ("…,” Okafor said"), so that
+"Experts said" and "Analysts had been split" name no one.
 
 Organisations are recorded only when they are quoted ("…,” the Institute for
 the Study of War (ISW), a US-based thinktank, said), with the abbreviation as
@@ -32,8 +40,11 @@ The byline's journalists are never people of the story.
 """
 
 import re
+from bisect import bisect_right
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import accumulate
 
 from .countries import country_of, country_words, find_countries
 from .names import (
@@ -57,12 +68,13 @@ from .names import (
     TITLES,
     starts_word,
 )
-from .paragraphs import MASK, Paragraph
+from .paragraphs import MASK, Paragraph, char_before
 from .records import Mention
 
 __all__ = ["Cast", "Entity"]
 
 PERSON, ORGANISATION = "person", "organisation"
+_LONG_DOCUMENT = 50_000  # characters; longer documents index their words instead of scanning per name
 
 _POSSESSIVE = rf"{CAP_WORD}(?:[ \u00a0]+{CAP_WORD})*[’']s"
 _DETERMINER = rf"(?:(?:a|an|the|his|her|its|their)\s+|{_POSSESSIVE}\s+)"
@@ -72,6 +84,7 @@ _AFTER_NAME_RE = re.compile(
     rf",[ \u00a0]+(?P<description>(?:{_DETERMINER}|{_ROLE_START})[^,;:“”\"{MASK}()\n]{{1,200}}?)"
     rf"(?=\s*(?:[,;:)]|[.!?](?:\s|$)|$))"
 )
+_DESCRIPTION_START_RE = re.compile(rf"(?:{_DETERMINER}|{_ROLE_START})")
 # "the mayor, " before a name.
 _BEFORE_NAME_RE = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<description>{_DETERMINER}[^,;:.!?“”\"{MASK}()\n]{{1,80}}?),[ \u00a0]+$"
@@ -80,6 +93,7 @@ _AFTER_APPOSITION_RE = re.compile(r"\s*(?:[,;:)]|[.!?](?:\s|$)|$)")
 _HEAD_END_RE = re.compile(r"\s(?:of|at|for|in|with|from|on|who|which|that|to|based)\s")
 _ABBREVIATED_RE = re.compile(rf"(?P<name>{PROPER_PHRASE})\s*\((?P<abbreviation>[A-Z][A-Z0-9&]{{1,9}})\)")
 _NAME_WORD_RE = re.compile(NAME_WORD)
+_CAPITALISED_RE = re.compile(CAP_WORD)
 _LEADING_ARTICLE_RE = re.compile(r"(?:a|an|the)\s+", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\b(?:who|which|that|whose)\b")
 _PRONOUN_DETERMINERS = ("his ", "her ", "its ", "their ")
@@ -116,14 +130,18 @@ class Cast:
     ) -> None:
         self._paragraphs = paragraphs
         self._authors = frozenset(authors)
+        self._author_surnames = frozenset(author.split()[-1] for author in self._authors if author.strip())
         self._all_text = "\n".join([headline, standfirst, *(p.text for p in paragraphs)])
         self._body = "\n".join(p.text for p in paragraphs)
         self._entities: dict[str, Entity] = {}
         self._aliases: dict[str, str] = {}  # alias -> entity name; ambiguous aliases map to ""
         self._organisations: dict[str, Entity] = {}  # introduced with an abbreviation, not yet quoted
-        self.last_person: Entity | None = None
+        self.last_person: Entity | str | None = None  # str: a name not yet known to be a person
         self.last_organisation: Entity | None = None
-        self._raw_names: list[str] = []
+        self._name_words: Counter[str] = Counter()  # words of the capitalised names, for _surname_used
+        self._lowercase_words: frozenset[str] | None = None  # these two are built only for long documents
+        self._capitalised_words: Counter[str] | None = None
+        self._paragraph_starts = list(accumulate((len(p.text) + 1 for p in paragraphs), initial=0))
         self._find_people(headline, standfirst)
         self._find_organisations()
 
@@ -141,7 +159,6 @@ class Cast:
             for match in PERSON_NAME_RE.finditer(text):
                 if not starts_word(text, match.start()):
                     continue
-                self._raw_names.append(match.group())
                 found = self._person_name(text, match)
                 if found is not None:
                     name, start, titled = found
@@ -159,7 +176,8 @@ class Cast:
                 evidence = True
                 description = description or apposition.description
             else:
-                if evidence or self._surname_used(name):
+                # A surname that is also a country ("Jordan") used alone proves nothing.
+                if evidence or (name.split()[-1] not in country_words() and self._surname_used(name)):
                     if not description and titles and set(titles[0].split()) <= DESCRIBING_TITLES:
                         description = titles[0].lower()  # "Prime Minister Rishi Sunak"
                     self._add(Entity(name=name, description=description))
@@ -175,7 +193,9 @@ class Cast:
             stripped += 1
         if not stripped and words and self._sentence_opener(text, match.start(), words[0]):
             words.pop(0)
-        if not _looks_like_person(words):
+        if len(words) > 1:
+            self._name_words.update(set(words))  # for _surname_used; "But Shraibman" is not a name
+        if not _looks_like_person(words, country_surname=True):
             return None
         name = " ".join(words)
         if name in self._authors:
@@ -184,16 +204,30 @@ class Cast:
 
     def _sentence_opener(self, text: str, start: int, word: str) -> bool:
         """An ordinary word capitalised because it starts a sentence ("Speaking at …")."""
-        before = text[:start].rstrip()
-        if before and before[-1] not in '.!?“":':
+        before = char_before(text, start)
+        if before and before not in '.!?“":':
             return False
-        return f" {word.lower()} " in self._all_text or word.endswith(("ing", "ed", "ly"))
+        return self._used_in_lower_case(word.lower()) or word.endswith(("ing", "ed", "ly"))
+
+    def _used_in_lower_case(self, word: str) -> bool:
+        if len(self._all_text) < _LONG_DOCUMENT:
+            return f" {word} " in self._all_text
+        if self._lowercase_words is None:  # one pass instead of one scan per name
+            self._lowercase_words = frozenset(self._all_text.split())
+        return word in self._lowercase_words
 
     def _surname_used(self, name: str) -> bool:
         """Whether the last word of ``name`` occurs on its own: "Shraibman said"."""
         surname = name.split()[-1]
-        inside_names = sum(1 for raw in self._raw_names if surname in raw.split())
-        return self._all_text.count(surname) > inside_names
+        return self._count(surname) > self._name_words[surname]
+
+    def _count(self, word: str) -> int:
+        """How often a capitalised word occurs in the document."""
+        if len(self._all_text) < _LONG_DOCUMENT:
+            return self._all_text.count(word)
+        if self._capitalised_words is None:  # one pass instead of one scan per name
+            self._capitalised_words = Counter(_CAPITALISED_RE.findall(self._all_text))
+        return self._capitalised_words[word]
 
     def _find_organisations(self) -> None:
         for paragraph in self._paragraphs:
@@ -206,13 +240,13 @@ class Cast:
                 if not words:
                     continue
                 after = _AFTER_NAME_RE.match(paragraph.masked, match.end())
-                description = (
-                    _clean_description(paragraph.text[after.start(1) : after.end(1)]) if after else ""
+                apposition = (
+                    _clean_description(paragraph.text[after.start(1) : after.end(1)]) if after else None
                 )
                 organisation = Entity(
                     name=" ".join(words),
                     kind=ORGANISATION,
-                    description=description.description if description else "",
+                    description=apposition.description if apposition else "",
                     aliases=[match["abbreviation"]],
                 )
                 self._organisations.setdefault(organisation.name, organisation)
@@ -244,6 +278,8 @@ class Cast:
         ``definite`` says the phrase followed "the" ("the Kremlin said").
         """
         if phrase in PRONOUNS:
+            if isinstance(self.last_person, str):
+                self.last_person = self.resolve(self.last_person)  # the name "she" refers to is a person
             return self.last_person
         if phrase in ORGANISATION_PRONOUNS:
             return self.last_organisation
@@ -262,7 +298,12 @@ class Cast:
                 known = self._known(head, organisations=create == "any")
         if known is not None or not create:
             return known
-        if name in self._authors or country_of(name) or any(w in CALENDAR for w in words):
+        if (
+            name in self._authors
+            or name in self._author_surnames
+            or country_of(name)
+            or CALENDAR & set(words)
+        ):
             return None  # a journalist; "Washington said"; "Monday"
         if abbreviation or definite or ABBREVIATION_RE.fullmatch(name) or _has_organisation_word(words):
             if create != "any":
@@ -274,7 +315,7 @@ class Cast:
             entity = Entity(name=name)
         else:
             return None
-        cleaned = _clean_description(appositive) if appositive else None
+        cleaned = _clean_description(appositive) if _DESCRIPTION_START_RE.match(appositive) else None
         if cleaned is not None:
             entity.description = cleaned.description
         return self._add(entity)
@@ -287,8 +328,6 @@ class Cast:
             organisation = self._organisations.get(name)
             if organisation is not None:
                 entity = self._add(organisation)
-        if entity is not None and entity.kind == ORGANISATION and not (organisations or entity.speaker):
-            return None
         return entity
 
     def _used_mid_sentence(self, word: str) -> bool:
@@ -296,12 +335,19 @@ class Cast:
         if not _NAME_WORD_RE.fullmatch(word) or word in country_words():
             return False
         position = self._body.find(word)
-        while position > 2:
-            before = self._body[position - 3 : position]
-            if before[2] == " " and (before[1].islower() or before[1] == "," or before[:2] in (",”", ',"')):
-                return True  # "… and Okafor", "…,” Okafor said"
+        while position > 0:
+            before = self._body[max(0, position - 30) : position]
+            previous = before.split()[-1] if before.strip() and before[-1] == " " else ""
+            if previous and (
+                (previous[0].islower() and previous[-1].isalpha()) or previous.endswith((",", ",”", ',"'))
+            ):
+                return True  # "… and Okafor", "…,” Okafor said" (not "Maria Okafor", not "Experts")
             position = self._body.find(word, position + 1)
         return False
+
+    def note_name(self, name: str) -> None:
+        """Remember a sentence's subject that is not known as a person: "Maria Okafor runs …"."""
+        self.last_person = name
 
     def note(self, entity: Entity | None) -> None:
         """Remember the latest subject, for a following "he said" or "it said"."""
@@ -327,26 +373,38 @@ class Cast:
         return tuple(mention for _, mention in placed)
 
     def _first_appearance(self, entity: Entity) -> tuple[int, int] | None:
-        for paragraph in self._paragraphs:
-            positions = [paragraph.text.find(form) for form in (entity.name, *entity.aliases)]
-            positions = [position for position in positions if position != -1]
-            if positions:
-                return paragraph.index, min(positions)
-        return None
+        """(paragraph index, offset) of the first use of the name or an alias in the body."""
+        found = [
+            position for form in (entity.name, *entity.aliases) if (position := self._body.find(form)) != -1
+        ]
+        if not found:
+            return None
+        position = min(found)
+        index = bisect_right(self._paragraph_starts, position) - 1
+        return index, position - self._paragraph_starts[index]
 
 
 def _not_a_name(word: str) -> bool:
     return word in STOPWORDS or word in TITLES or word in PLACE_WORDS or word in country_words()
 
 
-def _looks_like_person(words: list[str]) -> bool:
+def _looks_like_person(words: list[str], *, country_surname: bool = False) -> bool:
+    """Two to four name words, none of them a function, place, calendar or organisation word.
+
+    With ``country_surname`` the last word may be a country form ("Michael Jordan").
+    """
     named = [word for word in words if word not in PARTICLES]
     if not 2 <= len(named) <= 4 or words[0] in PARTICLES or words[-1] in PARTICLES:
         return False
     if not all(_NAME_WORD_RE.fullmatch(word) for word in named):
         return False
-    if any(_not_a_name(word) or word in CALENDAR or word in ORGANISATION_WORDS for word in named):
-        return False
+    if country_surname and named[-1] in country_words():
+        named, words = named[:-1], words[:-1]
+    if named[0] in TITLES or any(
+        (_not_a_name(word) and word not in TITLES) or word in CALENDAR or word in ORGANISATION_WORDS
+        for word in named
+    ):
+        return False  # a title is allowed after the first name: "John Major", "Stephen King"
     return not find_countries(" ".join(words))  # "Costa Rica", "San José"
 
 
@@ -369,7 +427,12 @@ def _apposition(text: str, masked: str, start: int, end: int) -> _Apposition | N
     words = text[before.start("description") : before.end("description")].split()
     # The nearest determiner starts it: "the meeting with the British prime minister" -> "the British …".
     first = max(
-        index for index, word in enumerate(words) if word in _DETERMINER_WORDS or word.endswith(("’s", "'s"))
+        (
+            index
+            for index, word in enumerate(words)
+            if word in _DETERMINER_WORDS or word.endswith(("’s", "'s"))
+        ),
+        default=0,
     )
     words = words[first:]
     if len(words) > 7 or not words[-1][:1].islower():

@@ -44,17 +44,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .names import (
-    LOOK_BEHIND,
-    ORGANISATION_PRONOUNS,
-    PRONOUNS,
-    PROPER_PHRASE,
-    SPEECH_PARTICIPLES,
-    SPEECH_VERBS,
-    SPOKEN_THINGS,
-    starts_word,
-)
-from .paragraphs import MASK, Paragraph, Span
+from .names import PROPER_PHRASE, SPEECH_PARTICIPLES, SPEECH_VERBS, SPOKEN_THINGS
+from .paragraphs import MASK, Paragraph, Span, char_before
 from .people import Cast, Entity
 from .records import QuoteData
 
@@ -80,8 +71,8 @@ _GAP = (
     r"\s+"
 )
 _GAP_RE = re.compile(_GAP)
-# For scanning: the same without the look-behind (see names.PERSON_NAME_RE).
-_SUBJECT_RE = re.compile(_SUBJECT.replace(PROPER_PHRASE, PROPER_PHRASE.removeprefix(LOOK_BEHIND), 1))
+_PRONOUN_RE = re.compile(r"\b(?:he|she|it|He|She|It)\b")
+_PRONOUN_REACH = 80  # a pronoun subject stands just before its verb: "he said", "she told reporters"
 # Attribution right after a closing mark: “…,” Putin said / he said / the Institute … said
 _AFTER_RE = re.compile(rf"[\s,]*(?P<the>the\s+)?{_SUBJECT}{_GAP}(?P<verb>{_VERBS})\b")
 # “…,” said Lúcia Barreto, the director of …
@@ -94,7 +85,13 @@ _SENTENCE_SUBJECT_RE = re.compile(
 )
 # After a new full name at the start of a sentence, a verb that makes it the subject: "Maria Okafor runs".
 _VERB_LIKE_RE = re.compile(r"(?:has|had|have|is|was|will|would|could|can|did|does|also|who|\w+ed|\w+[^s]s)")
+_SPACE_RE = re.compile(r"\s*")
+_VERBS_BEFORE = 3  # how many speech verbs back an unattributed quotation looks for its speaker
 _ENDS_WITH_CONJUNCTION_RE = re.compile(r"(?:,|\band|\bbut|\bor|\bthen)\s*$")
+
+
+# How the pieces of one quotation join.
+_NEW_PARAGRAPH, _NEW_SENTENCE, _SAME_SENTENCE = "paragraph", "sentence", "clause"
 
 
 @dataclass
@@ -106,7 +103,7 @@ class _Unit:
     speaker: Entity | None = None
     attributed_after: Span | None = None  # the piece whose following attribution named the speaker
     fallback: Entity | None = None  # speaker found before the quotation, used when none follows
-    joiners: list[str] = field(default_factory=list)
+    joiners: list[str] = field(default_factory=list)  # how each later piece joins the one before
 
     @property
     def last(self) -> tuple[Paragraph, Span]:
@@ -131,19 +128,17 @@ class _Reader:
 
     def _read_paragraph(self, paragraph: Paragraph, carried: _Unit | None) -> _Unit | None:
         spans = paragraph.spans
-        if carried is not None and not (spans and not paragraph.text[: spans[0].open].strip()):
+        if carried is not None and not (spans and not char_before(paragraph.text, spans[0].open)):
             self._finish(carried)  # the quotation did not go on in this paragraph
             carried = None
         current: _Unit | None = None
         speaker_here: Entity | None = None
-        for number, (start, end) in enumerate(paragraph.sentences):
-            for span in spans:
-                if not start <= span.open < end:
-                    continue
+        for start, end in paragraph.sentences:
+            for span in paragraph.spans_between(start, end):
                 if carried is not None:  # goes on from the previous paragraph
                     current, carried = carried, None
                     current.pieces.append((paragraph, span))
-                    current.joiners.append("\n\n")
+                    current.joiners.append(_NEW_PARAGRAPH)
                 elif not self._is_full(paragraph, span, start):
                     self._partial(paragraph, span, start)
                     continue
@@ -151,7 +146,7 @@ class _Reader:
                     previous = current.last[1]
                     current.pieces.append((paragraph, span))
                     new_sentence = paragraph.sentence_at(span.open) != paragraph.sentence_at(previous.open)
-                    current.joiners.append(". " if new_sentence else " ")
+                    current.joiners.append(_NEW_SENTENCE if new_sentence else _SAME_SENTENCE)
                 else:
                     if current is not None:
                         speaker_here = self._finish(current) or speaker_here
@@ -172,12 +167,12 @@ class _Reader:
     # Full quotations ---------------------------------------------------------------------
 
     def _is_full(self, paragraph: Paragraph, span: Span, sentence_start: int) -> bool:
-        before = paragraph.masked[sentence_start : span.open].rstrip()
-        if not before or before.endswith(":"):
+        before = char_before(paragraph.masked, span.open, sentence_start)
+        if before in ("", ":"):
             return True
-        if before.endswith(","):
-            words = paragraph.words(span)
-            return words[:1].isupper() or before[:1] in '“"'
+        if before == ",":
+            opens_sentence = paragraph.masked[sentence_start : sentence_start + 1] in ("“", '"')
+            return paragraph.words(span)[:1].isupper() or opens_sentence  # “…,” he said, “…”
         return False
 
     def _continues(self, unit: _Unit, paragraph: Paragraph, span: Span) -> bool:
@@ -192,18 +187,18 @@ class _Reader:
 
     def _finish(self, unit: _Unit) -> Entity | None:
         speaker = unit.speaker or unit.fallback or self._colon_before(unit.paragraph)
-        if speaker is None and self._only_quotation(unit.paragraph):
+        if speaker is None and not unit.paragraph.narrative:
             speaker = self.previous_speaker
         if speaker is None:
             return None
         texts = [paragraph.words(span) for paragraph, span in unit.pieces]
         text = texts[0]
         for joiner, piece in zip(unit.joiners, texts[1:], strict=True):
-            if text.endswith(","):
-                text = text[:-1] + ("." if joiner == ". " else ",")
-            text += ("\n\n" if joiner == "\n\n" else " ") + piece
+            if text.endswith(",") and joiner == _NEW_SENTENCE:
+                text = text[:-1] + "."  # “…there,” Shraibman said. “And …” -> "…there. And …"
+            text += ("\n\n" if joiner == _NEW_PARAGRAPH else " ") + piece
         if text.endswith(","):
-            text = text[:-1] + "."
+            text = text[:-1] + "."  # “…activities,” Putin said. -> "…activities."
         self._emit(unit.paragraph, unit.pieces[0][1], speaker, text, partial=False)
         return speaker
 
@@ -226,9 +221,12 @@ class _Reader:
         if span.close is None:
             return None
         start = span.close + 1
-        end = paragraph.sentences[paragraph.sentence_at(start)][1] if start < len(paragraph.text) else start
-        following = [s.open for s in paragraph.spans if s.open >= start]
-        end = min([end, *following])
+        if start >= len(paragraph.text):
+            return None
+        # “Why now?” Okafor asked: the attribution may follow a sentence end inside the quotation.
+        first_word = _SPACE_RE.match(paragraph.text, start).end()
+        end = paragraph.sentences[paragraph.sentence_at(first_word)][1]
+        end = min(end, paragraph.next_open(start))
         for pattern in (_AFTER_RE, _INVERTED_RE, _ACCORDING_RE):
             match = pattern.match(paragraph.masked, start, end)
             if match is not None:
@@ -237,7 +235,7 @@ class _Reader:
 
     def _speaker_before(self, paragraph: Paragraph, span: Span) -> Entity | None:
         """The subject of the nearest speech verb before the quotation in its paragraph."""
-        for verb in reversed(paragraph.verbs_between(0, span.open)):
+        for verb in paragraph.verbs_before(span.open, _VERBS_BEFORE):
             sentence_start = paragraph.sentences[paragraph.sentence_at(verb.start())][0]
             speaker = self._subject_of(paragraph, verb, sentence_start, create="any")
             if speaker is not None:
@@ -245,19 +243,13 @@ class _Reader:
         return None
 
     def _colon_before(self, paragraph: Paragraph) -> Entity | None:
-        """ "Okafor said:" closing the previous paragraph."""
-        if paragraph.index == 0 or not paragraph.text.lstrip()[:1] in '“"':
+        """The speaker of a previous paragraph that ends "Okafor said:"."""
+        if paragraph.index == 0 or paragraph.text[:1] not in '“"':
             return None
         previous = self.paragraphs[paragraph.index - 1]
-        if not previous.masked.rstrip().endswith(":"):
+        if char_before(previous.masked, len(previous.masked)) != ":":
             return None
         return self._speaker_before(previous, Span(len(previous.text), None))
-
-    def _only_quotation(self, paragraph: Paragraph) -> bool:
-        narrative = paragraph.masked
-        for span in paragraph.spans:
-            narrative = narrative.replace(paragraph.masked[span.open : paragraph.end_of(span) + 1], "")
-        return not re.search(r"\w", narrative)
 
     # Partial quotations ------------------------------------------------------------------
 
@@ -275,18 +267,25 @@ class _Reader:
     ) -> Entity | None:
         """Who does the speaking of ``verb``: the nearest subject before it, or the sentence's."""
         masked = paragraph.masked
-        for candidate in reversed(list(_SUBJECT_RE.finditer(masked, sentence_start, verb.start()))):
+        pronouns = _PRONOUN_RE.finditer(
+            masked, max(sentence_start, verb.start() - _PRONOUN_REACH), verb.start()
+        )
+        candidates = sorted(
+            [*paragraph.phrases_between(sentence_start, verb.start()), *pronouns],
+            key=lambda match: match.start(),
+        )
+        for candidate in reversed(candidates):
             gap = _GAP_RE.fullmatch(masked, candidate.end(), verb.start())
-            if gap is None or not starts_word(masked, candidate.start()):
+            if gap is None:
                 continue
             if (
                 gap["trailing"]
                 and not gap["appositive"]
-                and not masked[: candidate.start()].rstrip().endswith(",")
+                and char_before(masked, candidate.start(), sentence_start) != ","
             ):
                 continue  # "in São Paulo, said": a lone comma only closes "the mayor, Vitali Klitschko,"
             entity = self.cast.resolve(
-                candidate["subject"],
+                candidate.group(),
                 create=create,
                 abbreviation=gap["abbreviation"] or "",
                 appositive=paragraph.text[gap.start("appositive") : gap.end("appositive")]
@@ -301,17 +300,19 @@ class _Reader:
             return self._sentence_subject(paragraph, sentence_start)  # "…, saying", "… and said"
         return None
 
-    def _sentence_subject(self, paragraph: Paragraph, sentence_start: int, *, create: str = "") -> Entity | None:
+    def _sentence_subject(self, paragraph: Paragraph, sentence_start: int) -> Entity | None:
         match = _SENTENCE_SUBJECT_RE.match(paragraph.masked, sentence_start)
-        if match is None:
-            return None
-        if create and not (" " in match["subject"] and match["next"] and _VERB_LIKE_RE.fullmatch(match["next"])):
-            create = ""  # only a new full name followed by a verb: "Maria Okafor runs …"
-        return self.cast.resolve(match["subject"], create=create)
+        return self.cast.resolve(match["subject"], create="") if match else None
 
     def _note_subjects(self, paragraph: Paragraph, start: int, end: int) -> None:
         """Remember who this sentence is about, for a "he said" to come."""
-        self.cast.note(self._sentence_subject(paragraph, start, create="person"))
+        match = _SENTENCE_SUBJECT_RE.match(paragraph.masked, start)
+        if match is not None:
+            subject = self.cast.resolve(match["subject"], create="")
+            if subject is not None:
+                self.cast.note(subject)
+            elif " " in match["subject"] and match["next"] and _VERB_LIKE_RE.fullmatch(match["next"]):
+                self.cast.note_name(match["subject"])  # "Maria Okafor runs …": a person if "she" follows
         for verb in paragraph.verbs_between(start, end):
             self.cast.note(self._subject_of(paragraph, verb, start, create="person"))
 
@@ -319,6 +320,7 @@ class _Reader:
         if not text:
             return
         speaker.speaker = True
+        self.cast.note(speaker)
         self.found.append(
             (
                 (paragraph.index, span.open),

@@ -6,8 +6,9 @@ archive carry diacritics (Łukasz Żółć, José Ñúñez, Jānis Ozoliņš).
 """
 
 import re
-import unicodedata
 from collections.abc import Iterable
+
+from articles.text import normalise_title
 
 from .records import ParseError
 
@@ -38,43 +39,11 @@ LOWER = _letter_class(str.islower)
 _CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _NEWLINE_RE = re.compile(r"\r\n?")
 _WHITESPACE_RE = re.compile(r"\s+")
-_TITLE_TRANSLATION = str.maketrans(
-    {
-        "\u2018": "'",  # ‘
-        "\u2019": "'",  # ’
-        "\u201a": "'",  # ‚
-        "\u201b": "'",  # ‛
-        "\u2032": "'",  # ′
-        "\u201c": '"',  # “
-        "\u201d": '"',  # ”
-        "\u201e": '"',  # „
-        "\u201f": '"',  # ‟
-        "\u2033": '"',  # ″
-        "\u2010": "-",  # hyphen
-        "\u2011": "-",  # non-breaking hyphen
-        "\u2012": "-",  # figure dash
-        "\u2013": "-",  # –
-        "\u2014": "-",  # —
-        "\u2015": "-",  # horizontal bar
-        "\u2212": "-",  # minus
-        "\u2026": "...",  # …
-    }
-)
 
 
 def normalise_newlines(text: str) -> str:
     """CRLF and lone CR become LF."""
     return _NEWLINE_RE.sub("\n", text) if "\r" in text else text
-
-
-def normalise_title(text: str) -> str:
-    """A key for matching a related item's title to a headline.
-
-    Case-folded; curly and straight quote marks unified; dashes unified;
-    whitespace collapsed and stripped.
-    """
-    text = unicodedata.normalize("NFC", text).translate(_TITLE_TRANSLATION).casefold()
-    return _WHITESPACE_RE.sub(" ", text).strip()
 
 
 def decode_document(data: bytes, *, max_bytes: int = 5 * 1024 * 1024) -> str:

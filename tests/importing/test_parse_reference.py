@@ -1,179 +1,43 @@
 """The reference document, end to end: every field worked out by hand and asserted exactly.
 
-The document is embedded byte for byte (its SHA-256 is checked) so that the
-test does not depend on files outside the repository; when the shared copy is
-present it is compared too.
+The document is read from ``../shared/documents`` (CI lays shared/ beside the
+checkout); its SHA-256 is checked so that the expectations match its bytes.
 """
 
 import datetime
 import hashlib
-from pathlib import Path
 
 import pytest
 
 from articles.importing.parse import Byline, Mention, QuoteData, RelatedItem, decode_document, parse_document
+from tests.importing.conftest import REFERENCE as REFERENCE_PATH
 
-SHARED_COPY = Path("/work/shared/documents/000_5db3053b1fc29a68.txt")
 REFERENCE_SHA256 = "7d23973286c3fa88ee778bac98ae52dc767c1ab8b67857463305b15b3582fab0"
-REFERENCE = """\
-Putin’s mission to Minsk raises fears he will drag Belarus into Ukraine war
-
-Putin and Lukashenko announce more joint manouevres as Kyiv warns of potential new invasion from north
-
-Vladimir Putin has discussed closer military cooperation with his Belarusian counterpart, Alexander Lukashenko, during a rare visit to the country, as fears grow in Kyiv that Moscow is pushing its closest ally to join a new ground offensive against Ukraine.
-
-The meeting, which was Putin’s first visit to Belarus since 2019, came hours after Moscow launched a fresh barrage of “kamikaze drones” that damaged “key infrastructure” in and around Kyiv, according to the mayor, Vitali Klitschko.
-
-Speaking at a joint press conference in Minsk late Monday, the two leaders said that they agreed to continue a series of joint military drills that have caused alarm in Ukraine.
-
-“We agreed to continue to take all necessary measures together to ensure the security of our two countries. To give priority to the training of troops, increase their combat readiness … and continue the practice of regular joint exercises and other operational and combat training activities,” Putin said.
-
-Lukashenko called Russia “his closest ally and strategic partner” and said that Belarus could not protect its “independence alone”.
-
-The Kremlin has for years strived to deepen integration with Belarus, which heavily relies on Moscow for discounted oil and loans. Lukashenko has previously resisted outright unification with Russia despite the country’s growing isolation from the west after his brutal crackdown on pro-democracy protests in 2020.
-
-Putin on Monday said he did not want to “absorb” anyone and accused unspecified “enemies” of trying to stop Russia’s integration with Belarus.
-
-The press conference came on the back of a warning by senior Ukrainian officials and military commanders that Russia may try another attempt at invading the country from the north.
-
-Ukraine’s president, Volodymyr Zelenskiy, said on Sunday that Ukraine was ready for “all possible defence scenarios” against Moscow and its ally.
-
-“Protecting our border, both with Russia and Belarus, is our constant priority,” Zelenskiy said after a meeting with Ukraine’s top military command. “We are preparing for all possible defence scenarios.”
-
-Lukashenko has previously allowed the Kremlin to use his country as a platform to send tens of thousands of Russian troops into Ukraine, while Russian war jets have taken off from Belarusian bases.
-
-But Lukashenko has not joined the war directly or sent his own troops into the fight, at times even subtly criticising the invasion, saying he felt the conflict was “dragging on”.
-
-A series of military drills held with Russia on Belarus’s border over the last month have once again raised fears that Belarus is about to enter the fray.
-
-Hours before Putin’s visit, the Belarusian defence ministry announced the completion of the latest snap military drills, which Lukashenko had ordered to check the “combat readiness” of the nation’s army.
-
-“Putin’s visit to Minsk could indicate that Putin is trying to set conditions for … a renewed offensive against Ukraine – possibly against northern Ukraine or Kyiv – in winter 2023,” the Institute for the Study of War (ISW), a US-based thinktank, said in a report last week.
-
-Experts remain sceptical about the chance of Belarusian troops, considered relatively weak, entering Ukraine, even if Putin is pushing for it. Some analysts have proposed that Lukashenko’s recent manoeuvres were a ploy designed by Moscow to tie up Ukrainian forces near the border to prevent their deployment to other areas.
-
-“Belarusian forces remain extremely unlikely to invade Ukraine without a Russian strike force. It is far from clear that Lukashenko would commit Belarusian forces to fight in Ukraine even alongside Russian troops,” ISW’s report said.
-
-Artyom Shraibman, a Belarusian political analyst and non-resident scholar at the Carnegie Endowment for International Peace, said any direct involvement of Belarus in Ukraine could present a political risk for Lukashenko, who survived a protest movement in 2020.
-
-“Participation in this war would be extremely unpopular: all available polls show that more than 90% of Belarusians do not want to send their army there,” Shraibman said. “And this includes supporters of Lukashenko and the pro-Russia part of society.”
-
-But Shraibman warned that while Lukashenko would try to resist, his position could change in the future. “For now, Putin seems content with everything that Lukashenko has given him. But if he demands direct involvement from Lukashenko in the war, I cannot bet that he will be successful in resisting for ever.”
-
-Zelenskiy on Monday urged western leaders to supply a wide range of weapons systems to his country to end the “Russian aggression”.
-
-“A lot depends on you – how this war will end. The more successful our defence forces are, the faster the Russian aggression will fail,” he said in a video address to the heads of countries in the Joint Expeditionary Force, a UK-led grouping of northern European countries.
-
-“I ask you to increase the possibility of supplying air defence systems to our country, and to help speed up the relevant decisions to be taken by our partners,” Zelenskiy said, addressing the British prime minister, Rishi Sunak.
-
-Zelenskiy went on to address several European leaders directly, asking, among others, Norway to supply more Nasams launchers, Denmark to transfer Caesar howitzers, and Lithuania to send Nasams as well as Stinger missiles.
 
 
-Pjotr Sauer
-
-The GuardianTramp
-
-Related Content
-
-Article image
-Putin’s timeline for storing tactical nuclear weapons in Belarus is hard to believe
-Although Alexander Lukashenko has agreed to host nuclear bases little construction work seems to have started
-
-Julian Borger in Washington
-
-26, Mar, 2023 @5:44 PM
-
-Article image
-Belarus protesters defy crackdown to march again through Minsk
-Calls grow for Lukashenko to step down as president promises tough response
-
-Shaun Walker Central and eastern Europe correspondent
-
-30, Aug, 2020 @4:11 PM
-
-Article image
-Belarus partisans say they blew up Russian plane near Minsk
-Group says it used drones to hit early warning aircraft at Machulishchy airfield 12km from Minsk
-
-Andrew Roth in Moscow and Peter Beaumont in Dnipro, Ukraine
-
-27, Feb, 2023 @11:23 AM
-
-Article image
-Would Lukashenko really throw Belarus into a war Russia is losing?
-Experts are sceptical about the chance of Belarusian troops fighting against Ukraine, even if Putin is pushing for it
-
-Andrew Roth in Moscow and Daniel Boffey in Lviv
-
-12, Oct, 2022 @4:00 AM
-
-Article image
-Belarus may be about to send its troops into Ukraine, US official says
-Move could happen this week as official says Minsk is ‘now an extension of the Kremlin’
-
-Peter Beaumont in Lviv
-
-28, Feb, 2022 @4:04 PM
-
-Article image
-Belarus says detained Russian mercenaries were plotting terror attack
-President Lukashenko accuses Russia of interference in country’s imminent elections
-
-Andrew Roth in Moscow
-
-30, Jul, 2020 @11:23 AM
-
-Article image
-Merkel appeals to Putin to intervene in Belarus border crisis
-Call comes after Polish PM said Russia was behind flow of people from Middle East to EU borders
-
-Andrew Roth in Moscow
-
-10, Nov, 2021 @6:05 PM
-
-Article image
-Putin holds key to Belarus crisis as Lukashenko heads to Moscow
-With a stalemate in Minsk, the next chapter of Belarusian history may be written in the Kremlin
-
-Shaun Walker in Moscow
-
-11, Sep, 2020 @1:37 PM
-
-Article image
-EU leaders urged to tell Moscow not to meddle in Belarus
-Calls for bloc to use emergency meeting to send strong message against military intervention
-
-Jennifer Rankin in Brussels
-
-17, Aug, 2020 @5:10 PM
-
-Article image
-Belarus leader proposes three-way partnership with Russia and North Korea
-Alexander Lukashenko put forward axis plan during summit with Vladimir Putin in Sochi as rumours of arms deal persist
-
-Andrew Roth
-
-15, Sep, 2023 @5:12 PM"""  # noqa: E501
+def reference_text() -> str:
+    """The reference document from ../shared beside the checkout (third-party text: not copied in)."""
+    if not REFERENCE_PATH.exists():
+        pytest.fail(
+            f"The reference document is missing: {REFERENCE_PATH} (shared/ must sit beside the checkout)"
+        )
+    return REFERENCE_PATH.read_bytes().decode("utf-8")
 
 
 @pytest.fixture(scope="module")
 def document():
-    return parse_document(decode_document(REFERENCE.encode("utf-8")))
+    return parse_document(decode_document(REFERENCE_PATH.read_bytes()))
 
 
-def test_embedded_copy_is_byte_exact():
-    assert hashlib.sha256(REFERENCE.encode("utf-8")).hexdigest() == REFERENCE_SHA256
-
-
-@pytest.mark.skipif(not SHARED_COPY.exists(), reason="the shared reference document is not on this machine")
-def test_embedded_copy_matches_the_shared_document():
-    assert SHARED_COPY.read_bytes() == REFERENCE.encode("utf-8")
+def test_reference_document_is_the_expected_version():
+    assert hashlib.sha256(REFERENCE_PATH.read_bytes()).hexdigest() == REFERENCE_SHA256
 
 
 def test_headline_and_standfirst(document):
     assert document.headline == "Putin’s mission to Minsk raises fears he will drag Belarus into Ukraine war"
     assert document.standfirst == (
-        "Putin and Lukashenko announce more joint manouevres as Kyiv warns of potential new invasion from north"
+        "Putin and Lukashenko announce more joint manouevres as Kyiv warns of potential new invasion "
+        "from north"
     )
 
 
@@ -205,8 +69,8 @@ RELATED = (
     RelatedItem(
         title="Putin’s timeline for storing tactical nuclear weapons in Belarus is hard to believe",
         standfirst=(
-            "Although Alexander Lukashenko has agreed to host nuclear bases little construction work seems to "
-            "have started"
+            "Although Alexander Lukashenko has agreed to host nuclear bases little construction work "
+            "seems to have started"
         ),
         authors=(Byline(name="Julian Borger", location="Washington"),),
         published_at=datetime.datetime(2023, 3, 26, 17, 44),  # noqa: DTZ001 (naive on purpose)
@@ -221,7 +85,9 @@ RELATED = (
     ),
     RelatedItem(
         title="Belarus partisans say they blew up Russian plane near Minsk",
-        standfirst="Group says it used drones to hit early warning aircraft at Machulishchy airfield 12km from Minsk",
+        standfirst=(
+            "Group says it used drones to hit early warning aircraft at Machulishchy airfield 12km from Minsk"
+        ),
         authors=(
             Byline(name="Andrew Roth", location="Moscow"),
             Byline(name="Peter Beaumont", location="Dnipro, Ukraine"),
@@ -235,7 +101,10 @@ RELATED = (
             "Experts are sceptical about the chance of Belarusian troops fighting against Ukraine, even if "
             "Putin is pushing for it"
         ),
-        authors=(Byline(name="Andrew Roth", location="Moscow"), Byline(name="Daniel Boffey", location="Lviv")),
+        authors=(
+            Byline(name="Andrew Roth", location="Moscow"),
+            Byline(name="Daniel Boffey", location="Lviv"),
+        ),
         published_at=datetime.datetime(2022, 10, 12, 4, 0),  # noqa: DTZ001
         line=85,
     ),
@@ -255,21 +124,27 @@ RELATED = (
     ),
     RelatedItem(
         title="Merkel appeals to Putin to intervene in Belarus border crisis",
-        standfirst="Call comes after Polish PM said Russia was behind flow of people from Middle East to EU borders",
+        standfirst=(
+            "Call comes after Polish PM said Russia was behind flow of people from Middle East to EU borders"
+        ),
         authors=(Byline(name="Andrew Roth", location="Moscow"),),
         published_at=datetime.datetime(2021, 11, 10, 18, 5),  # noqa: DTZ001
         line=109,
     ),
     RelatedItem(
         title="Putin holds key to Belarus crisis as Lukashenko heads to Moscow",
-        standfirst="With a stalemate in Minsk, the next chapter of Belarusian history may be written in the Kremlin",
+        standfirst=(
+            "With a stalemate in Minsk, the next chapter of Belarusian history may be written in the Kremlin"
+        ),
         authors=(Byline(name="Shaun Walker", location="Moscow"),),
         published_at=datetime.datetime(2020, 9, 11, 13, 37),  # noqa: DTZ001
         line=117,
     ),
     RelatedItem(
         title="EU leaders urged to tell Moscow not to meddle in Belarus",
-        standfirst="Calls for bloc to use emergency meeting to send strong message against military intervention",
+        standfirst=(
+            "Calls for bloc to use emergency meeting to send strong message against military intervention"
+        ),
         authors=(Byline(name="Jennifer Rankin", location="Brussels"),),
         published_at=datetime.datetime(2020, 8, 17, 17, 10),  # noqa: DTZ001
         line=125,
@@ -277,8 +152,8 @@ RELATED = (
     RelatedItem(
         title="Belarus leader proposes three-way partnership with Russia and North Korea",
         standfirst=(
-            "Alexander Lukashenko put forward axis plan during summit with Vladimir Putin in Sochi as rumours "
-            "of arms deal persist"
+            "Alexander Lukashenko put forward axis plan during summit with Vladimir Putin in Sochi as "
+            "rumours of arms deal persist"
         ),
         authors=(Byline(name="Andrew Roth"),),
         published_at=datetime.datetime(2023, 9, 15, 17, 12),  # noqa: DTZ001
@@ -315,7 +190,8 @@ PEOPLE = (
     Mention(
         name="Artyom Shraibman",
         description=(
-            "Belarusian political analyst and non-resident scholar at the Carnegie Endowment for International Peace"
+            "Belarusian political analyst and non-resident scholar at the Carnegie Endowment for "
+            "International Peace"
         ),
         aliases=("Shraibman",),
     ),
@@ -354,12 +230,17 @@ QUOTES = (
         paragraph=3,
     ),
     QuoteData(
-        speaker="Alexander Lukashenko", text="his closest ally and strategic partner", paragraph=4, partial=True
+        speaker="Alexander Lukashenko",
+        text="his closest ally and strategic partner",
+        paragraph=4,
+        partial=True,
     ),
     QuoteData(speaker="Alexander Lukashenko", text="independence alone", paragraph=4, partial=True),
     QuoteData(speaker="Vladimir Putin", text="absorb", paragraph=6, partial=True),
     QuoteData(speaker="Vladimir Putin", text="enemies", paragraph=6, partial=True),
-    QuoteData(speaker="Volodymyr Zelenskiy", text="all possible defence scenarios", paragraph=8, partial=True),
+    QuoteData(
+        speaker="Volodymyr Zelenskiy", text="all possible defence scenarios", paragraph=8, partial=True
+    ),
     QuoteData(
         speaker="Volodymyr Zelenskiy",
         text=(
@@ -380,8 +261,8 @@ QUOTES = (
     QuoteData(
         speaker="Institute for the Study of War",
         text=(
-            "Belarusian forces remain extremely unlikely to invade Ukraine without a Russian strike force. It "
-            "is far from clear that Lukashenko would commit Belarusian forces to fight in Ukraine even "
+            "Belarusian forces remain extremely unlikely to invade Ukraine without a Russian strike force. "
+            "It is far from clear that Lukashenko would commit Belarusian forces to fight in Ukraine even "
             "alongside Russian troops."
         ),
         paragraph=16,
