@@ -11,16 +11,19 @@ bytes imported again with the same publishing options change nothing.
 """
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from pathlib import PurePath
 
 from django.db import DatabaseError, transaction
+from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
 
 from articles.models import Article, Byline, Country, RelatedLink, TaggedCountry, TaggedTopic, Topic
 from articles.reports import article_data, byline_data
+from articles.search import update_search_vectors
 from articles.text import normalise_title
 from people.models import Author, Person, Quote
 
@@ -32,15 +35,35 @@ CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
 
 @dataclass(frozen=True)
 class ImportResult:
+    """What became of one document.
+
+    ``report`` describes what is stored, read back from the database after the
+    import's transaction, and only when somebody asks for it: a batch that
+    prints no report pays nothing for it.
+    """
+
     path: str
     status: str
     error: str = ""
-    article: Article | None = None
-    report: dict | None = None
+    article_id: int | None = None
+    document: Document | None = None
+    planned: dict | None = field(default=None, repr=False)  # --dry-run: what would be stored
 
     @property
     def ok(self) -> bool:
         return self.status != ERROR
+
+    @cached_property
+    def article(self) -> Article | None:
+        if self.article_id is None:
+            return None
+        return Article.objects.for_page().get(pk=self.article_id)
+
+    @cached_property
+    def report(self) -> dict | None:
+        if self.planned is not None:
+            return self.planned
+        return article_data(self.article, public=False) if self.article else None
 
     def as_json(self) -> dict:
         """One line of the ``--json`` report (DESIGN.md, "Import command")."""
@@ -82,12 +105,12 @@ def import_document(
         and existing.source_hash == digest
         and not publish_changes(existing, publish=publish, published_at=published_at)
     ):
-        article = Article.objects.for_page().get(pk=existing.pk)
-        return ImportResult(path=path, status=UNCHANGED, article=article, report=report(article))
+        return ImportResult(path=path, status=UNCHANGED, article_id=existing.pk, document=document)
 
     status = CREATED if existing is None else UPDATED
     if dry_run:
-        return ImportResult(path=path, status=status, report=document_report(document, existing=existing))
+        planned = document_report(document, existing=existing)
+        return ImportResult(path=path, status=status, document=document, planned=planned)
     try:
         with transaction.atomic():
             article = store(
@@ -100,15 +123,15 @@ def import_document(
             )
     except DatabaseError as error:
         return ImportResult(path=path, status=ERROR, error=f"{path}: could not be stored: {error}")
-    article = Article.objects.for_page().get(pk=article.pk)
-    return ImportResult(path=path, status=status, article=article, report=report(article))
+    return ImportResult(path=path, status=status, article_id=article.pk, document=document)
 
 
 def find_existing(*, source_name: str, document: Document) -> Article | None:
-    by_source = Article.objects.filter(source_name=source_name).first()
-    if by_source is not None:
-        return by_source
-    return Article.objects.filter(source_name="", headline_key=normalise_title(document.headline)).first()
+    """The article imported from this file name before, else one of the same headline not imported."""
+    candidates = Article.objects.filter(
+        Q(source_name=source_name) | Q(source_name="", headline_key=normalise_title(document.headline))
+    ).order_by("pk")[:2]
+    return min(candidates, key=lambda article: article.source_name != source_name, default=None)
 
 
 def publish_changes(article: Article, *, publish: bool, published_at: datetime | None) -> bool:
@@ -116,10 +139,6 @@ def publish_changes(article: Article, *, publish: bool, published_at: datetime |
     if published_at is not None:
         return article.status != Article.Status.PUBLISHED or article.published_at != published_at
     return publish and article.status != Article.Status.PUBLISHED
-
-
-def report(article: Article) -> dict:
-    return article_data(article, public=False)
 
 
 def byline_text(authors) -> str:
@@ -212,27 +231,31 @@ def store(
 
     store_bylines(article, document.authors)
     people = store_people(article, document)
-    store_quotes(article, document, people)
+    store_quotes(article, people=people, quotes=document.quotes)
     store_related(article, document)
     store_tags(article, document)
+    # The tags went in with bulk_create, which sends no signals.
+    update_search_vectors([article.pk])
     return article
 
 
-def get_or_create_by_name(model, names: list[str]) -> dict[str, object]:
+def get_or_create_by_name(model, names: list[str], *, defaults: dict | None = None) -> dict[str, object]:
     """Rows of ``model`` keyed by ``name.lower()``, matched without regard to case; missing ones are created.
 
-    One query finds the existing rows. (SQLite's ``lower()`` folds ASCII letters
-    only, so there a name that differs in the case of a non-ASCII letter counts
-    as another name.)
+    One query finds the existing rows; ``defaults`` maps a key to the fields of a
+    new row. (SQLite's ``lower()`` folds ASCII letters only, so there a name
+    that differs in the case of a non-ASCII letter counts as another name.)
     """
     wanted = {name.lower(): name for name in names}
+    if not wanted:
+        return {}
     found = {
         obj.name.lower(): obj
         for obj in model.objects.annotate(lower_name=Lower("name")).filter(lower_name__in=list(wanted))
     }
     for key, name in wanted.items():
         if key not in found:
-            found[key] = model.objects.create(name=name)
+            found[key] = model.objects.create(name=name, **(defaults or {}).get(key, {}))
     return {key: found[key] for key in wanted}
 
 
@@ -260,30 +283,39 @@ def store_bylines(article: Article, authors: tuple[ParsedByline, ...]) -> None:
 
 
 def store_people(article: Article, document: Document) -> dict[str, Person]:
-    rows = get_or_create_by_name(Person, [p.name for p in document.people])
-    for mention in document.people:
-        person = rows[mention.name.lower()]
+    """The people and organisations named in the document, linked to the article.
+
+    A speaker the parser quotes but did not list is recorded too. What is known
+    of a person already (a description an editor wrote) is kept; new aliases
+    are added.
+    """
+    mentions = {m.name.lower(): m for m in document.people}
+    names = [m.name for m in document.people] + sorted(
+        {q.speaker for q in document.quotes if q.speaker.lower() not in mentions}
+    )
+    rows = get_or_create_by_name(
+        Person,
+        names,
+        defaults={key: {"kind": m.kind, "description": m.description} for key, m in mentions.items()},
+    )
+    for key, mention in mentions.items():
+        person = rows[key]
         aliases = sorted(set(person.aliases) | set(mention.aliases))
         changed = {}
         if mention.description and not person.description:
             changed["description"] = mention.description
         if aliases != sorted(person.aliases):
             changed["aliases"] = aliases
-        if person.kind != mention.kind and not person.quotes.exists():
-            changed["kind"] = mention.kind
         if changed:
-            for field, value in changed.items():
-                setattr(person, field, value)
+            for name, value in changed.items():
+                setattr(person, name, value)
             person.save(update_fields=[*changed, "updated_at"])
-    article.people.add(*rows.values())
+    Through = Article.people.through
+    Through.objects.bulk_create([Through(article=article, person=person) for person in rows.values()])
     return rows
 
 
-def store_quotes(article: Article, document: Document, people: dict[str, Person]) -> None:
-    missing = {q.speaker for q in document.quotes} - {p.name for p in document.people}
-    if missing:
-        people |= get_or_create_by_name(Person, sorted(missing))
-        article.people.add(*(people[name.lower()] for name in missing))
+def store_quotes(article: Article, *, people: dict[str, Person], quotes) -> None:
     Quote.objects.bulk_create(
         Quote(
             article=article,
@@ -293,16 +325,19 @@ def store_quotes(article: Article, document: Document, people: dict[str, Person]
             paragraph=quote.paragraph + 1,
             partial=quote.partial,
         )
-        for position, quote in enumerate(document.quotes)
+        for position, quote in enumerate(quotes)
     )
 
 
 def store_related(article: Article, document: Document) -> None:
     keys = [normalise_title(item.title) for item in document.related]
-    targets = {
-        a.headline_key: a
-        for a in Article.objects.filter(headline_key__in=keys).exclude(pk=article.pk).order_by("-pk")
-    }
+    # Oldest first, so that with two articles of one headline the first one wins.
+    targets = dict(
+        Article.objects.filter(headline_key__in=keys)
+        .exclude(pk=article.pk)
+        .order_by("-pk")
+        .values_list("headline_key", "pk")
+    )
     zone = timezone.get_current_timezone()
     RelatedLink.objects.bulk_create(
         RelatedLink(
@@ -314,7 +349,7 @@ def store_related(article: Article, document: Document) -> None:
             byline=byline_text(item.authors),
             authors=[byline_data(a.name, a.location, a.role) for a in item.authors],
             published_at=timezone.make_aware(item.published_at, zone),
-            target=targets.get(key),
+            target_id=targets.get(key),
         )
         for position, (item, key) in enumerate(zip(document.related, keys, strict=True))
     )
@@ -322,10 +357,12 @@ def store_related(article: Article, document: Document) -> None:
 
 def store_tags(article: Article, document: Document) -> None:
     """Add the document's countries and topics; tags editors added stay."""
-    have = set(TaggedCountry.objects.filter(content_object=article).values_list("tag__code", flat=True))
     TaggedCountry.objects.bulk_create(
-        TaggedCountry(content_object=article, tag=country)
-        for country in Country.objects.filter(code__in=set(document.countries) - have)
+        [
+            TaggedCountry(content_object=article, tag_id=pk)
+            for pk in Country.objects.filter(code__in=document.countries).values_list("pk", flat=True)
+        ],
+        ignore_conflicts=True,  # a country an editor tagged already
     )
     names = document_topics(document)
     if names:

@@ -83,12 +83,13 @@ class Command(BaseCommand):
         if result.status == ERROR:
             self.stderr.write(self.style.ERROR(f"error: {result.error}"))
             return
-        prefix = "would be " if dry_run else ""
-        data = result.report
+        # A summary from the parsed document; the full stored state is what --json prints.
+        prefix = "would be " if dry_run and result.status != "unchanged" else ""
+        document = result.document
         self.stdout.write(
-            f"{prefix}{result.status}: {result.path} -> {data['slug'] or '(new)'} "
-            f"({data['paragraph_count']} paragraphs, {len(data['related'])} related, "
-            f"{len(data['quotes'])} quotes, {len(data['people'])} people)"
+            f"{prefix}{result.status}: {result.path} ({len(document.paragraphs)} paragraphs, "
+            f"{len(document.related)} related, {len(document.quotes)} quotes, {len(document.people)} people, "
+            f"countries: {', '.join(document.countries) or 'none'})"
         )
 
 
