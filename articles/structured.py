@@ -6,15 +6,25 @@ from django.conf import settings
 from django.templatetags.static import static
 
 from .models import Article
+from .templatetags.newsroom import isotime
 
 # The characters that could close a <script> element or start an HTML entity.
 _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
 
+DEFAULT_IMAGES = ("img/share.png", "img/share-4x3.png", "img/share-1x1.png")  # 16:9, 4:3, 1:1
+
+
 def share_image_url(article: Article, request) -> str:
-    """The article's main image, or the site's default share picture, as an absolute URL."""
-    url = article.image.url if article.image else static("img/share.png")
+    """The article's main image, or the site's default 16:9 share picture, as an absolute URL."""
+    url = article.image.url if article.image else static(DEFAULT_IMAGES[0])
     return request.build_absolute_uri(url)
+
+
+def image_urls(article: Article, request) -> list[str]:
+    if article.image:
+        return [request.build_absolute_uri(article.image.url)]
+    return [request.build_absolute_uri(static(path)) for path in DEFAULT_IMAGES]
 
 
 def news_article(article: Article, request) -> dict:
@@ -35,8 +45,8 @@ def news_article(article: Article, request) -> dict:
         "url": url,
         "headline": article.headline,
         "description": article.standfirst,
-        "datePublished": article.published_at.isoformat() if article.published_at else None,
-        "dateModified": max(article.updated_at, article.published_at or article.updated_at).isoformat(),
+        "datePublished": isotime(article.published_at) or None,
+        "dateModified": isotime(max(article.updated_at, article.published_at or article.updated_at)),
         "author": [
             {
                 "@type": "Person",
@@ -50,7 +60,7 @@ def news_article(article: Article, request) -> dict:
             "name": settings.NEWSROOM_NAME,
             "logo": {"@type": "ImageObject", "url": request.build_absolute_uri(static("img/logo.png"))},
         },
-        "image": [share_image_url(article, request)],
+        "image": image_urls(article, request),
         "keywords": [t.name for t in article.topics.all()] + [c.name for c in article.countries.all()],
         "mentions": mentions,
         "isAccessibleForFree": True,

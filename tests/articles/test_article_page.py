@@ -99,7 +99,9 @@ def test_article_page_renders_every_element(client):
         f'<a href="{beaumont.get_absolute_url()}" rel="author">Peter Beaumont</a> in Dnipro, Ukraine' in html
     )
     assert '<span class="publication">The Guardian</span>' in html
-    assert f'<time datetime="{timezone.localtime(article.published_at).isoformat()}"' in html
+    assert (
+        f'<time datetime="{timezone.localtime(article.published_at).isoformat()}" class="published">' in html
+    )
     assert "<p>First paragraph &lt;b&gt;stays&lt;/b&gt; text.</p>" in html
     assert "<p>Second paragraph.</p>" in html
     assert '<a href="/topics/ukraine-war/" rel="tag">Ukraine war</a>' in html
