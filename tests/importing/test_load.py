@@ -1,5 +1,6 @@
 """The loader and the import command: storing documents, idempotence, atomicity, errors."""
 
+import io
 import json
 import shutil
 
@@ -241,3 +242,37 @@ def test_people_and_quotes_are_stored_and_linked(reference_path):
     assert Person.objects.filter(articles=article).count() >= len(line["people"])
     assert [q.speaker.name for q in article.quotes.all()] == [q["speaker"] for q in line["quotes"]]
     assert not Person.objects.filter(name="Pjotr Sauer").exists()
+
+
+class Terminal(io.StringIO):
+    def isatty(self):
+        return True
+
+
+def copy_samples(tmp_path):
+    for path in SAMPLES.glob("*.txt"):
+        shutil.copy(path, tmp_path / path.name)
+    return tmp_path
+
+
+def test_a_batch_shows_progress_on_a_terminal(tmp_path):
+    err = Terminal()
+    call_command("import_document", str(copy_samples(tmp_path)), stdout=io.StringIO(), stderr=err)
+    count = len(list(tmp_path.glob("*.txt")))
+    assert f"\r[1/{count}] " in err.getvalue()
+    assert f"\r[{count}/{count}] " in err.getvalue()
+
+
+@pytest.mark.parametrize("args", [[], ["--json"]])
+def test_a_batch_is_quiet_when_not_on_a_terminal_or_with_json(tmp_path, args):
+    err = Terminal() if args else io.StringIO()
+    call_command("import_document", str(copy_samples(tmp_path)), *args, stdout=io.StringIO(), stderr=err)
+    assert err.getvalue() == ""
+
+
+def test_the_summary_line_names_each_document_and_what_it_holds(reference_path):
+    out = io.StringIO()
+    call_command("import_document", str(reference_path), stdout=out, stderr=io.StringIO())
+    assert out.getvalue() == (
+        f"created: {reference_path} (24 paragraphs, 10 related, 15 quotes, 7 people, countries: BY, RU, UA)\n"
+    )

@@ -4,7 +4,6 @@ Thin over ``articles.importing.load.import_document``; see DESIGN.md for the con
 """
 
 import json
-import sys
 from datetime import datetime
 from pathlib import Path
 
@@ -44,12 +43,12 @@ class Command(BaseCommand):
         files = document_paths(options["paths"])
         if not files:
             raise CommandError("No documents found: the directories given hold no .txt files.", returncode=2)
-        show_progress = not as_json and len(files) > 1 and sys.stderr.isatty()
+        show_progress = not as_json and len(files) > 1 and self.stderr.isatty()
         failures = 0
         for number, path in enumerate(files, start=1):
             if show_progress:
-                sys.stderr.write(f"\r[{number}/{len(files)}] {path.name[:60]:<60}")
-                sys.stderr.flush()
+                self.stderr.write(f"\r[{number}/{len(files)}] {path.name[:60]:<60}", ending="")
+                self.stderr.flush()
             result = self.import_path(path, publish=options["publish"], published_at=when, dry_run=dry_run)
             failures += result.status == ERROR
             if as_json:
@@ -57,7 +56,7 @@ class Command(BaseCommand):
             else:
                 self.report(result, dry_run=dry_run)
         if show_progress:
-            sys.stderr.write("\n")
+            self.stderr.write("")
         if failures:
             raise CommandError(f"{failures} of {len(files)} document(s) failed to import.", returncode=1)
 
