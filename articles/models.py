@@ -185,7 +185,7 @@ class Article(models.Model):
         editable=False,
         help_text="SHA-256 of the imported document, to recognise an unchanged re-import.",
     )
-    # Kept current by articles.search.update_search_vectors (see articles/signals.py).
+    # Kept current by the receivers and update_search_vectors() in articles/search.py.
     # Its GIN index exists on PostgreSQL only, so it is created by migration 0004
     # rather than declared in Meta, where SQLite would have to build it too.
     search_vector = SearchVectorField(null=True, editable=False)

@@ -9,6 +9,7 @@ urlpatterns = [
     path("articles/<uslug:slug>/", views.ArticleDetailView.as_view(), name="detail"),
     path("topics/<uslug:slug>/", views.TopicView.as_view(), name="topic"),
     path("countries/<uslug:slug>/", views.CountryView.as_view(), name="country"),
+    path("search/", views.SearchView.as_view(), name="search"),
     path("feeds/latest/", feeds.LatestArticlesFeed(), name="feed"),
     path("feeds/latest/atom/", feeds.LatestArticlesAtomFeed(), name="feed-atom"),
     path("topics/<uslug:slug>/feed/", feeds.TopicFeed(), name="topic-feed"),

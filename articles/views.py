@@ -3,7 +3,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from . import structured
+from . import search, structured
 from .mixins import PublishedArticlesMixin, StaffPreviewMixin
 from .models import Article, Country, Topic
 
@@ -75,3 +75,19 @@ class CountryView(TagArticlesView):
     tag_model = Country
     lookup = "countries"
     feed_name = "country-feed"
+
+
+class SearchView(PublishedArticlesMixin, ListView):
+    """Published articles matching the reader's words, best first, with highlighted snippets."""
+
+    template_name = "articles/search.html"
+
+    def get_queryset(self):
+        self.query = search.clean_query(self.request.GET.get("q", ""))
+        return search.with_snippets(search.search_articles(self.query).for_listing(), self.query)
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(query=self.query, **kwargs)
+        for article in context["articles"]:
+            article.snippet = search.snippet(article, self.query)
+        return context

@@ -1,0 +1,270 @@
+"""Searching published articles.
+
+On PostgreSQL: full-text search over ``Article.search_vector`` (headline
+weighted A, standfirst and tags B, body C), queries in web-search syntax
+(``"a phrase"``, ``or``, ``-word``), results ranked with ``ts_rank`` and
+snippets highlighted with ``ts_headline``.
+
+Elsewhere (SQLite in development): a fallback that understands the same
+syntax. Every word or phrase must appear in the headline, standfirst or body,
+as a whole word with an optional plural ending, in any case; headline matches
+come first, then the most recent.
+
+Snippets are HTML: the text is escaped and only the ``<mark>`` elements this
+module adds survive.
+"""
+
+import re
+from dataclasses import dataclass, field
+
+from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank, SearchVector
+from django.db import connections, router
+from django.db.models import Case, F, IntegerField, OuterRef, Q, QuerySet, Subquery, TextField, Value, When
+from django.db.models.functions import Concat, Replace
+from django.db.models.signals import post_delete, post_save
+from django.dispatch import receiver
+from django.utils.html import escape
+from django.utils.safestring import SafeString, mark_safe
+
+from .models import Article, Country, TaggedCountry, TaggedTopic, Topic
+
+# The text search configuration: the newsroom writes in English.
+CONFIG = "english"
+# Longer queries are cut: nobody types more, and a search must stay cheap.
+MAX_QUERY_LENGTH = 200
+# ts_headline marks matches with these private-use characters, which are
+# removed from the text first, so that they cannot come from an article;
+# they become <mark> tags once the snippet is escaped.
+START, STOP = "\ue000", "\ue001"
+SNIPPET_WORDS = 35
+
+
+def search_articles(query: str) -> QuerySet:
+    """Published articles matching ``query``, best first; none for an empty query.
+
+    On PostgreSQL each article carries ``rank``. Use ``with_snippets`` and
+    ``snippet`` to show where the words were found.
+    """
+    text = clean_query(query)
+    articles = Article.objects.published()
+    if not text:
+        return articles.none()
+    if is_postgresql():
+        search_query = SearchQuery(text, search_type="websearch", config=CONFIG)
+        return (
+            articles.filter(search_vector=search_query)
+            .annotate(rank=SearchRank(F("search_vector"), search_query))
+            .order_by("-rank", "-published_at", "-pk")
+        )
+    return fallback_search(articles, parse_query(text))
+
+
+def with_snippets(articles: QuerySet, query: str) -> QuerySet:
+    """Annotate ``raw_snippet`` (PostgreSQL only); only the rows fetched pay for it."""
+    text = clean_query(query)
+    if not text or not is_postgresql():
+        return articles
+    source = Concat(F("standfirst"), Value("\n"), F("body"), output_field=TextField())
+    source = Replace(Replace(source, Value(START), Value("")), Value(STOP), Value(""))
+    return articles.annotate(
+        raw_snippet=SearchHeadline(
+            source,
+            SearchQuery(text, search_type="websearch", config=CONFIG),
+            config=CONFIG,
+            start_sel=START,
+            stop_sel=STOP,
+            max_words=SNIPPET_WORDS,
+            min_words=15,
+            max_fragments=2,
+            fragment_delimiter=" … ",
+        )
+    )
+
+
+def snippet(article: Article, query: str) -> SafeString:
+    """A short passage of ``article`` with the matched words in ``<mark>``, as safe HTML."""
+    raw = getattr(article, "raw_snippet", None)
+    if raw is not None:
+        return mark_safe(escape(raw).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
+    return fallback_snippet(f"{article.standfirst}\n{article.body}", parse_query(clean_query(query)))
+
+
+def update_search_vectors(article_ids) -> int:
+    """Recompute the stored search vector of the given articles (ids or a queryset).
+
+    Call it after changing articles or their tags in ways that send no
+    signals: ``bulk_create``, ``QuerySet.update``, raw SQL. Does nothing
+    (and returns 0) on databases without full-text search.
+    """
+    if not is_postgresql():
+        return 0
+    return Article.objects.filter(pk__in=article_ids).update(search_vector=search_vector_expression())
+
+
+def search_vector_expression():
+    """What an article is found by, and with what weight. Migration 0004 repeats it in SQL."""
+    return (
+        SearchVector("headline", weight="A", config=CONFIG)
+        + SearchVector("standfirst", weight="B", config=CONFIG)
+        + SearchVector(tag_names(TaggedTopic), weight="B", config=CONFIG)
+        + SearchVector(tag_names(TaggedCountry), weight="B", config=CONFIG)
+        + SearchVector("body", weight="C", config=CONFIG)
+    )
+
+
+def tag_names(through) -> Subquery:
+    """The names of an article's tags of one kind, as one string."""
+    from django.contrib.postgres.aggregates import StringAgg
+
+    return Subquery(
+        through.objects.filter(content_object=OuterRef("pk"))
+        .order_by()
+        .values("content_object")
+        .annotate(names=StringAgg("tag__name", delimiter=" "))
+        .values("names")
+    )
+
+
+def is_postgresql() -> bool:
+    return connections[router.db_for_read(Article)].vendor == "postgresql"
+
+
+# Keeping vectors current. The receivers are connected by ArticlesConfig.ready().
+
+SEARCHED_FIELDS = {"headline", "standfirst", "body"}
+
+
+@receiver(post_save, sender=Article, dispatch_uid="search-article-saved")
+def article_saved(sender, instance, raw=False, update_fields=None, **kwargs):
+    if raw or (update_fields is not None and not SEARCHED_FIELDS & set(update_fields)):
+        return
+    update_search_vectors([instance.pk])
+
+
+def tagging_changed(sender, instance, raw=False, **kwargs):
+    """A tag was added to or removed from an article (taggit's manager saves and deletes these rows)."""
+    if not raw:
+        update_search_vectors([instance.content_object_id])
+
+
+def tag_saved(sender, instance, created=False, raw=False, **kwargs):
+    """A renamed tag changes the words of every article that carries it."""
+    if not raw and not created:
+        through = TaggedTopic if sender is Topic else TaggedCountry
+        update_search_vectors(through.objects.filter(tag=instance).values("content_object"))
+
+
+for _through in (TaggedTopic, TaggedCountry):
+    post_save.connect(tagging_changed, sender=_through, dispatch_uid=f"search-{_through.__name__}-saved")
+    post_delete.connect(tagging_changed, sender=_through, dispatch_uid=f"search-{_through.__name__}-deleted")
+for _tag in (Topic, Country):
+    post_save.connect(tag_saved, sender=_tag, dispatch_uid=f"search-{_tag.__name__}-saved")
+
+
+def clean_query(query: str) -> str:
+    # PostgreSQL refuses NUL characters in text; nobody searches for them.
+    return (query or "").replace("\x00", "").strip()[:MAX_QUERY_LENGTH]
+
+
+# The fallback.
+
+
+@dataclass(frozen=True)
+class ParsedQuery:
+    """A query in web-search syntax: every group must match (by any of its terms), no exclusion may."""
+
+    groups: tuple[tuple[str, ...], ...] = ()
+    excluded: tuple[str, ...] = ()
+    terms: tuple[str, ...] = field(init=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "terms", tuple(term for group in self.groups for term in group))
+
+    def __bool__(self) -> bool:
+        return bool(self.groups or self.excluded)
+
+
+TOKEN = re.compile(r'(-?)"([^"]*)"?|(\S+)')
+
+
+def parse_query(text: str) -> ParsedQuery:
+    """Read ``text`` as PostgreSQL's ``websearch_to_tsquery`` would: phrases, ``or``, ``-word``.
+
+    Each term is kept as its words joined by single spaces; punctuation is dropped.
+    """
+    groups: list[tuple[str, ...]] = []
+    excluded: list[str] = []
+    join_next = False
+    for match in TOKEN.finditer(text):
+        minus, phrase, word = match.groups()
+        if word is not None:
+            if word.lower() == "or":
+                join_next = bool(groups)
+                continue
+            minus, phrase = ("-", word[1:]) if word.startswith("-") else ("", word)
+        term = " ".join(re.findall(r"\w+", phrase))
+        if not term:
+            continue
+        if minus:
+            excluded.append(term)
+        elif join_next:
+            groups[-1] = (*groups[-1], term)
+        else:
+            groups.append((term,))
+        join_next = False
+    return ParsedQuery(groups=tuple(groups), excluded=tuple(excluded))
+
+
+def term_pattern(term: str) -> str:
+    """A regular expression for ``term`` as whole words, the last with an optional plural ending."""
+    words = r"\W+".join(re.escape(word) for word in term.split())
+    return rf"(?<!\w){words}(?:'s|’s|es|s)?(?!\w)"
+
+
+def matches_anywhere(term: str) -> Q:
+    pattern = term_pattern(term)
+    return Q(headline__iregex=pattern) | Q(standfirst__iregex=pattern) | Q(body__iregex=pattern)
+
+
+def fallback_search(articles: QuerySet, query: ParsedQuery) -> QuerySet:
+    if not query:
+        return articles.none()
+    for group in query.groups:
+        condition = Q()
+        for term in group:
+            condition |= matches_anywhere(term)
+        articles = articles.filter(condition)
+    for term in query.excluded:
+        articles = articles.exclude(matches_anywhere(term))
+    in_headline = Q()
+    for term in query.terms:
+        in_headline |= Q(headline__iregex=term_pattern(term))
+    rank = Case(When(in_headline, then=Value(1)), default=Value(0), output_field=IntegerField())
+    return articles.annotate(rank=rank if query.terms else Value(0)).order_by("-rank", "-published_at", "-pk")
+
+
+def fallback_snippet(text: str, query: ParsedQuery, *, words: int = SNIPPET_WORDS) -> SafeString:
+    """About ``words`` words of ``text`` around the first match, the matches marked."""
+    text = " ".join(text.split())
+    pattern = (
+        re.compile("|".join(term_pattern(t) for t in query.terms), re.IGNORECASE) if query.terms else None
+    )
+    first = pattern.search(text) if pattern else None
+    spans = [m.span() for m in re.finditer(r"\S+", text)]
+    if not spans:
+        return mark_safe("")  # noqa: S308
+    index = 0
+    if first:
+        index = next(i for i, (_, end) in enumerate(spans) if end > first.start())
+    start_word = max(0, min(index - words // 3, len(spans) - words))
+    end_word = min(len(spans), start_word + words)
+    start, end = spans[start_word][0], spans[end_word - 1][1]
+    passage = text[start:end]
+    parts, position = [], 0
+    for match in pattern.finditer(passage) if pattern else ():
+        parts += [escape(passage[position : match.start()]), f"<mark>{escape(match.group())}</mark>"]
+        position = match.end()
+    parts.append(escape(passage[position:]))
+    before = "… " if start_word > 0 else ""
+    after = " …" if end_word < len(spans) else ""
+    return mark_safe(before + "".join(parts) + after)  # noqa: S308
