@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "taggit",
     "articles",
     "people",
+    "api",
 ]
 
 MIDDLEWARE = [

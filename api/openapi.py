@@ -1,0 +1,266 @@
+"""The OpenAPI 3.1 description of the JSON API, written by hand.
+
+The schemas are strict (every field required, no others allowed), and the
+tests validate real responses against them, so this document cannot drift
+from what the views return. Paths come from the URL configuration.
+"""
+
+from django.conf import settings
+from django.urls import reverse
+
+
+def ref(name: str) -> dict:
+    return {"$ref": f"#/components/schemas/{name}"}
+
+
+def obj(properties: dict, *, description: str = "") -> dict:
+    schema = {
+        "type": "object",
+        "properties": properties,
+        "required": list(properties),
+        "additionalProperties": False,
+    }
+    if description:
+        schema["description"] = description
+    return schema
+
+
+def string(description: str = "", **extra) -> dict:
+    return {"type": "string", **({"description": description} if description else {}), **extra}
+
+
+URL = string("Absolute URL of the page on the site.", format="uri")
+TIMESTAMP = string("ISO 8601 with the offset of the newsroom's time zone.", format="date-time")
+COUNT = {"type": "integer", "minimum": 0}
+
+BYLINE = obj({"name": string(), "location": string(), "role": string()})
+
+SCHEMAS = {
+    "Error": obj({"error": string("What was wrong with the request.")}),
+    "Byline": BYLINE,
+    "ArticleSummary": obj(
+        {
+            "slug": string(),
+            "headline": string(),
+            "standfirst": string(),
+            "url": URL,
+            "published_at": TIMESTAMP,
+            "publication": string("Where it first appeared, e.g. “The Guardian”."),
+            "authors": {
+                "type": "array",
+                "items": obj(
+                    {
+                        "name": string(),
+                        "slug": string("Use it as the `author` filter."),
+                        "location": string(),
+                        "role": string(),
+                    }
+                ),
+            },
+            "topics": {"type": "array", "items": string()},
+            "countries": {"type": "array", "items": string("ISO 3166-1 alpha-2 code.")},
+        }
+    ),
+    "Article": obj(
+        {
+            "slug": string(),
+            "headline": string(),
+            "standfirst": string(),
+            "paragraph_count": COUNT,
+            "authors": {"type": "array", "items": ref("Byline")},
+            "publication": string(),
+            "related": {
+                "type": "array",
+                "items": obj(
+                    {
+                        "title": string(),
+                        "standfirst": string(),
+                        "authors": {"type": "array", "items": ref("Byline")},
+                        "published_at": {
+                            "type": ["string", "null"],
+                            "description": "Wall-clock time in the newsroom's zone, YYYY-MM-DDTHH:MM.",
+                        },
+                        "article": {
+                            "type": ["string", "null"],
+                            "description": "Slug of the published article on this site it links to.",
+                        },
+                    }
+                ),
+            },
+            "people": {
+                "type": "array",
+                "items": obj({"name": string(), "description": string()}),
+            },
+            "quotes": {"type": "array", "items": obj({"speaker": string(), "text": string()})},
+            "topics": {"type": "array", "items": string()},
+            "countries": {"type": "array", "items": string("ISO 3166-1 alpha-2 code.")},
+            "url": URL,
+            "published_at": TIMESTAMP,
+        },
+        description="The fields of the import report (see the import command), plus url and published_at.",
+    ),
+    "Topic": obj({"name": string(), "slug": string(), "url": URL, "article_count": COUNT}),
+    "Country": obj(
+        {
+            "code": string("ISO 3166-1 alpha-2 code."),
+            "name": string(),
+            "slug": string(),
+            "url": URL,
+            "article_count": COUNT,
+        }
+    ),
+    "Person": obj(
+        {
+            "name": string(),
+            "slug": string(),
+            "kind": {"type": "string", "enum": ["person", "organisation"]},
+            "description": string(),
+            "aliases": {"type": "array", "items": string()},
+            "url": URL,
+            "article_count": COUNT,
+            "quote_count": COUNT,
+        }
+    ),
+    "Quote": obj(
+        {
+            "text": string(),
+            "partial": {"type": "boolean", "description": "A few words quoted inside a sentence."},
+            "speaker": obj({"name": string(), "slug": string(), "url": URL}),
+            "article": obj({"slug": string(), "headline": string(), "url": URL, "published_at": TIMESTAMP}),
+        }
+    ),
+}
+
+
+def page_of(item: str) -> dict:
+    return obj(
+        {
+            "total": COUNT,
+            "pages": COUNT,
+            "current_page": {"type": "integer", "minimum": 1},
+            "page_size": {"type": "integer", "minimum": 1, "maximum": 50},
+            "results": {"type": "array", "items": ref(item)},
+        }
+    )
+
+
+for _name in ("ArticleSummary", "Topic", "Country", "Person", "Quote"):
+    SCHEMAS[f"{_name}Page"] = page_of(_name)
+
+
+def query(name: str, description: str, **schema) -> dict:
+    return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+
+PAGE_PARAMETERS = [
+    query("page", "Page number, from 1.", type="integer", minimum=1, default=1),
+    query("page-size", "Results a page.", type="integer", minimum=1, maximum=50, default=10),
+]
+
+
+def json_response(description: str, schema: dict) -> dict:
+    return {"description": description, "content": {"application/json": {"schema": schema}}}
+
+
+BAD_REQUEST = json_response("A parameter is malformed, out of range or names nothing known.", ref("Error"))
+
+
+def list_operation(operation_id: str, summary: str, item: str, parameters: list) -> dict:
+    return {
+        "get": {
+            "operationId": operation_id,
+            "summary": summary,
+            "parameters": [*parameters, *PAGE_PARAMETERS],
+            "responses": {"200": json_response("A page of results.", ref(f"{item}Page")), "400": BAD_REQUEST},
+        }
+    }
+
+
+def openapi_document() -> dict:
+    articles = reverse("api:articles")
+    return {
+        "openapi": "3.1.0",
+        "info": {
+            "title": f"{settings.NEWSROOM_NAME} API",
+            "version": "1.0.0",
+            "summary": "Read-only access to the published articles, their tags, people and quotes.",
+            "description": (
+                "Only published articles whose publication time has come are ever counted or "
+                "returned. Lists are paginated. Bad parameters answer 400 with an `error` message."
+            ),
+            "license": {"name": "BSD-3-Clause", "identifier": "BSD-3-Clause"},
+        },
+        "paths": {
+            articles: list_operation(
+                "listArticles",
+                "Published articles, newest first, or best match first when `q` is given.",
+                "ArticleSummary",
+                [
+                    query(
+                        "q",
+                        "Words to search for: “quoted phrases”, `or`, and `-word` to leave a word out.",
+                        type="string",
+                        maxLength=200,
+                    ),
+                    query("topic", "A topic's slug.", type="string"),
+                    query(
+                        "country",
+                        "An ISO 3166-1 alpha-2 code (e.g. `UA`) or a country's slug.",
+                        type="string",
+                    ),
+                    query("author", "An author's slug.", type="string"),
+                    query(
+                        "from-date",
+                        "Published on or after this day, in the newsroom's time zone.",
+                        type="string",
+                        format="date",
+                    ),
+                    query(
+                        "to-date",
+                        "Published on or before this day, in the newsroom's time zone.",
+                        type="string",
+                        format="date",
+                    ),
+                ],
+            ),
+            f"{articles}{{slug}}/": {
+                "get": {
+                    "operationId": "getArticle",
+                    "summary": "One published article.",
+                    "parameters": [
+                        {"name": "slug", "in": "path", "required": True, "schema": {"type": "string"}}
+                    ],
+                    "responses": {
+                        "200": json_response("The article.", ref("Article")),
+                        "404": json_response("No published article has this slug.", ref("Error")),
+                    },
+                }
+            },
+            reverse("api:topics"): list_operation(
+                "listTopics", "Topics of published articles, by name, with counts.", "Topic", []
+            ),
+            reverse("api:countries"): list_operation(
+                "listCountries", "Countries of published articles, by name, with counts.", "Country", []
+            ),
+            reverse("api:people"): list_operation(
+                "listPeople", "People named or quoted in published articles, by name.", "Person", []
+            ),
+            reverse("api:quotes"): list_operation(
+                "listQuotes",
+                "Quotes from published articles, newest article first.",
+                "Quote",
+                [
+                    query("q", "Words the quote contains.", type="string", maxLength=200),
+                    query("speaker", "The speaker's slug (see the people list).", type="string"),
+                ],
+            ),
+            reverse("api:openapi"): {
+                "get": {
+                    "operationId": "getOpenApi",
+                    "summary": "This document.",
+                    "responses": {"200": {"description": "The OpenAPI description of the API."}},
+                }
+            },
+        },
+        "components": {"schemas": SCHEMAS},
+    }

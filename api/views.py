@@ -1,0 +1,357 @@
+"""The read-only JSON API, shaped like the Guardian's Content API.
+
+Plain Django views: a few GET endpoints whose shapes are fixed by DESIGN.md
+and by ``articles.reports``. Django REST framework would add a dependency,
+serializers that repeat ``reports.py`` and a browsable UI nobody asked for.
+
+Every list is paginated the same way and every query starts from
+``Article.objects.published()``: nothing a reader may not see is counted or
+shown. A bad parameter answers 400 with ``{"error": "..."}``.
+"""
+
+import re
+from datetime import UTC, date, datetime, time, timedelta
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet
+from django.http import JsonResponse
+from django.utils import timezone
+from django.utils.cache import patch_cache_control
+from django.views import View
+from django.views.decorators.csrf import csrf_exempt
+
+from articles.models import Article, Country, Topic
+from articles.reports import article_data
+from articles.search import search_articles
+from newsroom.cache import cache_page_until_changed
+from people.models import Author, Person, Quote
+
+from .openapi import openapi_document
+
+DEFAULT_PAGE_SIZE = 10
+MAX_PAGE_SIZE = 50
+MAX_PARAMETER_LENGTH = 200
+# Responses are cached on the server until the content changes (at most this
+# long), and by browsers and CDNs for a minute.
+SERVER_CACHE_SECONDS = 5 * 60
+BROWSER_CACHE_SECONDS = 60
+
+
+class ApiError(Exception):
+    def __init__(self, message: str, *, status: int = 400):
+        super().__init__(message)
+        self.message, self.status = message, status
+
+
+def error_response(message: str, *, status: int) -> JsonResponse:
+    return JsonResponse({"error": message}, status=status, json_dumps_params={"ensure_ascii": False})
+
+
+class ApiView(View):
+    """A GET-only JSON endpoint: ``get_data`` returns the body or raises ``ApiError``."""
+
+    http_method_names = ["get", "head", "options"]
+
+    @classmethod
+    def as_view(cls, **initkwargs):
+        view = super().as_view(**initkwargs)
+        # Nothing here changes state, so there is no form to protect; exempt so
+        # that a POST gets a 405 in JSON rather than the CSRF failure page.
+        return csrf_exempt(cache_page_until_changed(SERVER_CACHE_SECONDS)(view))
+
+    def dispatch(self, request, *args, **kwargs):
+        try:
+            response = super().dispatch(request, *args, **kwargs)
+        except ApiError as error:
+            response = error_response(error.message, status=error.status)
+        # A public, read-only API: any site may read it from a browser.
+        response["Access-Control-Allow-Origin"] = "*"
+        patch_cache_control(response, public=True, max_age=BROWSER_CACHE_SECONDS)
+        return response
+
+    def get(self, request, *args, **kwargs):
+        return JsonResponse(self.get_data(request, **kwargs), json_dumps_params={"ensure_ascii": False})
+
+    def get_data(self, request, **kwargs) -> dict:
+        raise NotImplementedError
+
+    def http_method_not_allowed(self, request, *args, **kwargs):
+        response = error_response(f"{request.method} is not allowed: this API is read-only.", status=405)
+        response["Allow"] = ", ".join(method.upper() for method in self._allowed_methods())
+        return response
+
+
+class ListApiView(ApiView):
+    """A paginated list: ``{"total", "pages", "current_page", "page_size", "results"}``."""
+
+    def get_queryset(self, request) -> QuerySet:
+        raise NotImplementedError
+
+    def item(self, obj, request) -> dict:
+        raise NotImplementedError
+
+    def get_data(self, request, **kwargs) -> dict:
+        page, objects = paginate(request, self.get_queryset(request))
+        return {**page, "results": [self.item(obj, request) for obj in objects]}
+
+
+# Parameters.
+
+
+def text_param(request, name: str) -> str:
+    """A parameter as typed, without surrounding spaces; "" when absent or empty."""
+    value = request.GET.get(name, "").strip()
+    if "\x00" in value:
+        raise ApiError(f"{name} must not contain NUL characters.")
+    if len(value) > MAX_PARAMETER_LENGTH:
+        raise ApiError(f"{name} is too long: at most {MAX_PARAMETER_LENGTH} characters.")
+    return value
+
+
+def int_param(request, name: str, *, default: int, maximum: int | None = None) -> int:
+    value = text_param(request, name)
+    if not value:
+        return default
+    if not re.fullmatch(r"[0-9]+", value) or int(value) < 1:
+        raise ApiError(f"{name} must be a whole number of at least 1, not “{value}”.")
+    number = int(value)
+    if maximum is not None and number > maximum:
+        raise ApiError(f"{name} must be at most {maximum}, not {number}.")
+    return number
+
+
+def date_param(request, name: str) -> date | None:
+    value = text_param(request, name)
+    if not value:
+        return None
+    try:
+        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
+            raise ValueError(value)
+        return date.fromisoformat(value)
+    except ValueError:
+        raise ApiError(f"{name} must be a date written YYYY-MM-DD, e.g. 2024-03-26, not “{value}”.") from None
+
+
+def midnight(day: date) -> datetime | None:
+    """The start of ``day`` in the newsroom's time zone; None past the ends of the calendar."""
+    try:
+        moment = timezone.make_aware(datetime.combine(day, time.min))
+        moment.astimezone(UTC)  # year 1 or 9999 may not fit once converted
+    except OverflowError:
+        return None
+    return moment
+
+
+def paginate(request, items: QuerySet) -> tuple[dict, list]:
+    page_size = int_param(request, "page-size", default=DEFAULT_PAGE_SIZE, maximum=MAX_PAGE_SIZE)
+    number = int_param(request, "page", default=1)
+    paginator = Paginator(items, page_size)
+    total = paginator.count
+    pages = paginator.num_pages if total else 0
+    if number > max(pages, 1):
+        raise ApiError(f"page {number} is out of range: the last page is {max(pages, 1)}.")
+    page = {"total": total, "pages": pages, "current_page": number, "page_size": page_size}
+    return page, list(paginator.page(number).object_list)
+
+
+def find(model, kind: str, value: str, **lookup):
+    """The one row of ``model`` matching ``lookup``, or a 400 that names what was not found."""
+    obj = model.objects.filter(**lookup).first()
+    if obj is None:
+        raise ApiError(f"Unknown {kind} “{value}”.")
+    return obj
+
+
+# Shapes shared by several endpoints.
+
+
+def iso(value: datetime | None) -> str | None:
+    """ISO 8601 with the offset of the newsroom's time zone, to the second."""
+    return timezone.localtime(value).isoformat(timespec="seconds") if value else None
+
+
+def absolute(request, obj) -> str:
+    return request.build_absolute_uri(obj.get_absolute_url())
+
+
+def article_summary(article: Article, request) -> dict:
+    return {
+        "slug": article.slug,
+        "headline": article.headline,
+        "standfirst": article.standfirst,
+        "url": absolute(request, article),
+        "published_at": iso(article.published_at),
+        "publication": article.publication,
+        "authors": [
+            {
+                "name": byline.author.name,
+                "slug": byline.author.slug,
+                "location": byline.location or byline.author.location,
+                "role": byline.role or byline.author.role,
+            }
+            for byline in article.bylines.all()
+        ],
+        "topics": sorted(topic.name for topic in article.topics.all()),
+        "countries": sorted(country.code for country in article.countries.all()),
+    }
+
+
+# Endpoints.
+
+
+class ArticleListView(ListApiView):
+    """Published articles, newest first, or best match first with ``q``."""
+
+    def get_queryset(self, request):
+        query = text_param(request, "q")
+        if query:
+            articles = search_articles(query)
+        else:
+            articles = Article.objects.published().order_by("-published_at", "-pk")
+        if slug := text_param(request, "topic"):
+            articles = articles.filter(topics=find(Topic, "topic", slug, slug=slug))
+        if value := text_param(request, "country"):
+            if re.fullmatch(r"[A-Za-z]{2}", value):
+                country = find(Country, "country", value, code=value.upper())
+            else:
+                country = find(Country, "country", value, slug=value)
+            articles = articles.filter(countries=country)
+        if slug := text_param(request, "author"):
+            articles = articles.filter(bylines__author=find(Author, "author", slug, slug=slug))
+        start, end = date_param(request, "from-date"), date_param(request, "to-date")
+        if start and end and start > end:
+            raise ApiError(f"from-date ({start}) is after to-date ({end}).")
+        if start and (moment := midnight(start)):
+            articles = articles.filter(published_at__gte=moment)
+        if end and end < date.max and (moment := midnight(end + timedelta(days=1))):
+            articles = articles.filter(published_at__lt=moment)
+        return articles.for_listing().prefetch_related("topics", "countries")
+
+    def item(self, article, request):
+        return article_summary(article, request)
+
+
+class ArticleDetailView(ApiView):
+    """One published article: the import report's fields, plus ``url`` and ``published_at``."""
+
+    def get_data(self, request, slug):
+        article = Article.objects.published().for_page().filter(slug=slug).first()
+        if article is None:
+            raise ApiError("No published article has this slug.", status=404)
+        return {
+            **article_data(article, public=True),
+            "url": absolute(request, article),
+            "published_at": iso(article.published_at),
+        }
+
+
+def published_count(relation: str) -> Count:
+    """How many published articles a tag or person is linked to through ``relation``."""
+    return Count(relation, filter=Q(**{f"{relation}__in": Article.objects.published()}), distinct=True)
+
+
+class TopicListView(ListApiView):
+    """Topics that published articles carry, by name, with how many articles carry each."""
+
+    def get_queryset(self, request):
+        return (
+            Topic.objects.annotate(article_count=published_count("tagged_articles__content_object"))
+            .filter(article_count__gt=0)
+            .order_by("name", "pk")
+        )
+
+    def item(self, topic, request):
+        return {
+            "name": topic.name,
+            "slug": topic.slug,
+            "url": absolute(request, topic),
+            "article_count": topic.article_count,
+        }
+
+
+class CountryListView(ListApiView):
+    """Countries that published articles are tagged with, by name, with their article counts."""
+
+    def get_queryset(self, request):
+        return (
+            Country.objects.annotate(article_count=published_count("tagged_articles__content_object"))
+            .filter(article_count__gt=0)
+            .order_by("name", "pk")
+        )
+
+    def item(self, country, request):
+        return {
+            "code": country.code,
+            "name": country.name,
+            "slug": country.slug,
+            "url": absolute(request, country),
+            "article_count": country.article_count,
+        }
+
+
+class PersonListView(ListApiView):
+    """People named or quoted in published articles, by name."""
+
+    def get_queryset(self, request):
+        return (
+            Person.objects.annotate(
+                article_count=published_count("articles"),
+                quote_count=Count(
+                    "quotes",
+                    filter=Q(quotes__article__in=Article.objects.published()),
+                    distinct=True,
+                ),
+            )
+            .filter(Q(article_count__gt=0) | Q(quote_count__gt=0))
+            .order_by("name", "pk")
+        )
+
+    def item(self, person, request):
+        return {
+            "name": person.name,
+            "slug": person.slug,
+            "kind": person.kind,
+            "description": person.description,
+            "aliases": person.aliases,
+            "url": absolute(request, person),
+            "article_count": person.article_count,
+            "quote_count": person.quote_count,
+        }
+
+
+class QuoteListView(ListApiView):
+    """Quotes from published articles, newest article first, in the order they were said."""
+
+    def get_queryset(self, request):
+        quotes = Quote.objects.filter(article__in=Article.objects.published())
+        if words := text_param(request, "q"):
+            quotes = quotes.filter(text__icontains=words)
+        if slug := text_param(request, "speaker"):
+            quotes = quotes.filter(speaker=find(Person, "speaker", slug, slug=slug))
+        return quotes.select_related("speaker", "article").order_by(
+            "-article__published_at", "article_id", "position"
+        )
+
+    def item(self, quote, request):
+        return {
+            "text": quote.text,
+            "partial": quote.partial,
+            "speaker": {
+                "name": quote.speaker.name,
+                "slug": quote.speaker.slug,
+                "url": absolute(request, quote.speaker),
+            },
+            "article": {
+                "slug": quote.article.slug,
+                "headline": quote.article.headline,
+                "url": absolute(request, quote.article),
+                "published_at": iso(quote.article.published_at),
+            },
+        }
+
+
+class OpenApiView(ApiView):
+    """The OpenAPI 3.1 description of this API."""
+
+    def get_data(self, request):
+        return openapi_document()
