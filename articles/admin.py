@@ -8,9 +8,10 @@ from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 
+from editorial.admin import ArticlePartInline, EditorialArticleAdmin, EditorialTopicAdmin
+from editorial.forms import EditorialArticleForm
 from people.models import Quote
 
-from . import services
 from .forms import ImportDocumentsForm
 from .importing.load import import_document
 from .models import Article, Byline, Country, RelatedLink, Topic
@@ -46,7 +47,7 @@ class CountryFilter(TagInUseFilter):
     lookup = "countries"
 
 
-class BylineInline(admin.TabularInline):
+class BylineInline(ArticlePartInline, admin.TabularInline):
     model = Byline
     extra = 0
     autocomplete_fields = ["author"]
@@ -55,7 +56,7 @@ class BylineInline(admin.TabularInline):
     verbose_name_plural = "byline (authors in order)"
 
 
-class RelatedLinkInline(admin.StackedInline):
+class RelatedLinkInline(ArticlePartInline, admin.StackedInline):
     model = RelatedLink
     fk_name = "article"
     extra = 0
@@ -64,14 +65,14 @@ class RelatedLinkInline(admin.StackedInline):
     fields = [("position", "published_at"), "title", "standfirst", "byline", ("url", "target"), "image"]
 
 
-class QuoteInline(admin.TabularInline):
+class QuoteInline(ArticlePartInline, admin.TabularInline):
     model = Quote
     extra = 0
     autocomplete_fields = ["speaker"]
     fields = ["position", "speaker", "text", "paragraph", "partial"]
 
 
-class ArticleAdminForm(forms.ModelForm):
+class ArticleAdminForm(EditorialArticleForm):
     countries = forms.ModelMultipleChoiceField(
         queryset=Country.objects.all(),
         required=False,
@@ -85,7 +86,7 @@ class ArticleAdminForm(forms.ModelForm):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(EditorialArticleAdmin):
     form = ArticleAdminForm
     list_display = ["headline", "status_label", "published_at", "author_names", "topic_names", "updated_at"]
     list_filter = ["status", TopicFilter, CountryFilter, "authors", "published_at"]
@@ -95,7 +96,10 @@ class ArticleAdmin(admin.ModelAdmin):
     autocomplete_fields = ["people"]
     readonly_fields = ["created_at", "updated_at"]
     inlines = [BylineInline, RelatedLinkInline, QuoteInline]
-    actions = ["publish_now", "unpublish"]
+    actions = [
+        *("publish_now", "schedule", "unpublish"),
+        *("add_topic", "remove_topic", "add_country", "remove_country"),
+    ]
     list_per_page = 50
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
@@ -125,15 +129,16 @@ class ArticleAdmin(admin.ModelAdmin):
             for upload in form.cleaned_data["documents"]:
                 # Read one byte past the limit: enough to know the file is too large.
                 data = upload.read(limit + 1)
-                results.append(
-                    import_document(
-                        data,
-                        path=upload.name,
-                        publish=form.cleaned_data["publish"],
-                        dry_run=form.cleaned_data["dry_run"],
-                        max_bytes=limit,
+                with self.create_revision(request):  # one revision, and one transaction, per document
+                    results.append(
+                        import_document(
+                            data,
+                            path=upload.name,
+                            publish=form.cleaned_data["publish"],
+                            dry_run=form.cleaned_data["dry_run"],
+                            max_bytes=limit,
+                        )
                     )
-                )
             failed = sum(not r.ok for r in results)
             level = messages.WARNING if failed else messages.SUCCESS
             verb = "checked" if form.cleaned_data["dry_run"] else "imported"
@@ -167,23 +172,9 @@ class ArticleAdmin(admin.ModelAdmin):
     def topic_names(self, obj):
         return ", ".join(topic.name for topic in obj.topics.all())
 
-    @admin.action(description="Publish selected articles now", permissions=["change"])
-    def publish_now(self, request, queryset):
-        result = services.publish(queryset)
-        self.message_user(
-            request,
-            f"Published {result.published} article(s); {result.already} already live.",
-            messages.SUCCESS,
-        )
-
-    @admin.action(description="Unpublish selected articles", permissions=["change"])
-    def unpublish(self, request, queryset):
-        count = services.unpublish(queryset)
-        self.message_user(request, f"Unpublished {count} article(s).", messages.SUCCESS)
-
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(EditorialTopicAdmin):
     list_display = ["name", "slug", "article_count"]
     search_fields = ["name"]
     prepopulated_fields = {"slug": ["name"]}

@@ -18,6 +18,7 @@ urlpatterns = [
     path(ADMIN_URL, admin.site.urls),
     path("", include("articles.urls")),
     path("", include("people.urls")),
+    path("", include("editorial.urls")),
     path("api/", include("api.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),

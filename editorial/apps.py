@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    """The newsroom's working tools on top of the admin: roles, workflow, history, tagging."""
+
+    name = "editorial"
+    verbose_name = "Editorial"
+
+    def ready(self):
+        from . import history
+
+        history.register_models()

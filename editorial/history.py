@@ -1,0 +1,271 @@
+"""Article history with django-reversion: what is recorded, how two states compare, reverting.
+
+Every save of an article in the admin keeps a revision: the article itself, and,
+followed from it, its bylines (the authors in order), related links and quotes.
+Its topics and countries are recorded by name beside each revision
+(``RevisionTags``), so that an old revision still reads, compares and reverts
+after the topics it named were merged, renamed or cleaned up.
+
+A "snapshot" is an article's state as labelled text, built the same way from a
+revision or from the live rows, so that any two states compare field by field.
+"""
+
+import difflib
+import re
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.html import escape, format_html, format_html_join
+from django.utils.safestring import SafeString
+from reversion import is_registered, register
+from reversion.models import Revision, Version
+from reversion.signals import post_revision_commit
+
+from articles.models import Article, Byline, Country, RelatedLink
+from people.models import Author, Person, Quote
+
+from .models import RevisionTags
+from .tagging import resolve_topic_names
+
+ARTICLE_FOLLOW = ("bylines", "related_links", "quotes")
+# Tags are recorded by name in RevisionTags; the authors through Byline; the search
+# vector is derived from the text and rebuilt on the next save.
+ARTICLE_EXCLUDE = ("topics", "countries", "authors", "search_vector")
+
+
+def register_models() -> None:
+    """Register the article and what it owns with django-reversion (idempotent)."""
+    if not is_registered(Article):
+        register(Article, follow=ARTICLE_FOLLOW, exclude=ARTICLE_EXCLUDE)
+    for model in (Byline, RelatedLink, Quote):
+        if not is_registered(model):
+            register(model)
+    post_revision_commit.connect(record_tags, dispatch_uid="editorial-record-tags")
+
+
+def record_tags(sender, revision: Revision, versions, **kwargs) -> None:
+    """Keep the tags of every article in ``revision``, as they are when it is saved."""
+    article_type = ContentType.objects.get_for_model(Article)
+    article_ids = {int(v.object_id) for v in versions if v.content_type_id == article_type.pk}
+    RevisionTags.objects.bulk_create(
+        [RevisionTags(revision=revision, article_id=pk, **current_tags(pk)) for pk in sorted(article_ids)]
+    )
+
+
+def current_tags(article_id: int) -> dict[str, list[str]]:
+    article = Article(pk=article_id)
+    return {
+        "topics": sorted((t.name for t in article.topics.all()), key=str.casefold),
+        "countries": sorted(c.code for c in article.countries.all()),
+    }
+
+
+# Snapshots --------------------------------------------------------------------------------
+
+ARTICLE_FIELDS = (
+    ("headline", "Headline"),
+    ("slug", "Slug"),
+    ("standfirst", "Standfirst"),
+    ("body", "Body"),
+    ("status", "Status"),
+    ("published_at", "Publication time"),
+    ("publication", "Publication"),
+    ("image", "Image"),
+    ("image_alt", "Image alt text"),
+    ("image_credit", "Image credit"),
+)
+RELATED_LABELS = ("Authors", "Topics", "Countries", "People", "Related links", "Quotes")
+
+Snapshot = dict[str, str]
+
+
+def _when(value) -> str:
+    if not value:
+        return ""
+    if isinstance(value, str):
+        value = datetime.fromisoformat(value)
+    return date_format(timezone.localtime(value), "j F Y, H:i")
+
+
+def _names(model, ids, attribute: str = "name") -> dict:
+    ids = {int(i) for i in ids if i is not None}
+    found = dict(model._base_manager.filter(pk__in=ids).values_list("pk", attribute))
+    return {pk: found.get(pk, f"(deleted {model._meta.verbose_name} #{pk})") for pk in ids}
+
+
+def _snapshot(
+    fields: dict, *, bylines: list[dict], links: list[dict], quotes: list[dict], people: list, tags
+) -> Snapshot:
+    snapshot: Snapshot = {}
+    for name, label in ARTICLE_FIELDS:
+        value = fields.get(name)
+        if name == "published_at":
+            value = _when(value)
+        elif name == "status":
+            value = Article.Status(value).label if value in Article.Status.values else value or ""
+        snapshot[label] = str(value or "")
+
+    authors = _names(Author, [b["author_id"] for b in bylines])
+    lines = []
+    for byline in sorted(bylines, key=lambda b: b["position"]):
+        credit = byline["location"] or byline["role"]
+        lines.append(authors[int(byline["author_id"])] + (f" ({credit})" if credit else ""))
+    snapshot["Authors"] = "\n".join(lines)
+    if tags is None:
+        snapshot["Topics"] = snapshot["Countries"] = "(not recorded)"
+    else:
+        snapshot["Topics"] = ", ".join(tags.topics)
+        countries = dict(Country.objects.filter(code__in=tags.countries).values_list("code", "name"))
+        snapshot["Countries"] = ", ".join(countries.get(code, code) for code in tags.countries)
+    snapshot["People"] = ", ".join(sorted(_names(Person, people).values(), key=str.casefold))
+    targets = _names(Article, [link["target_id"] for link in links], "headline")
+    snapshot["Related links"] = "\n".join(
+        link["title"]
+        + (f" → {targets[int(link['target_id'])]}" if link["target_id"] else "")
+        + (f" <{link['url']}>" if link["url"] else "")
+        for link in sorted(links, key=lambda link: link["position"])
+    )
+    speakers = _names(Person, [q["speaker_id"] for q in quotes])
+    snapshot["Quotes"] = "\n".join(
+        f"{speakers[int(q['speaker_id'])]}: “{q['text']}”"
+        for q in sorted(quotes, key=lambda q: q["position"])
+    )
+    return snapshot
+
+
+def snapshot_of_article(article: Article) -> Snapshot:
+    """The article as it is stored now."""
+    fields = {name: getattr(article, name) for name, _ in ARTICLE_FIELDS}
+    fields["image"] = article.image.name if article.image else ""
+    tags = RevisionTags(**current_tags(article.pk))
+    return _snapshot(
+        fields,
+        bylines=list(article.bylines.values("author_id", "position", "location", "role")),
+        links=list(article.related_links.values("title", "url", "target_id", "position")),
+        quotes=list(article.quotes.values("speaker_id", "text", "position")),
+        people=list(article.people.values_list("pk", flat=True)),
+        tags=tags,
+    )
+
+
+def snapshot_of_version(version: Version) -> Snapshot:
+    """The article as ``version`` (one of its revisions) recorded it."""
+    data = version.field_dict
+    fields = {name: data.get(name) for name, _ in ARTICLE_FIELDS}
+    fields["image"] = str(data.get("image") or "")
+    article_id = int(version.object_id)
+    related: dict[type, list[dict]] = {Byline: [], RelatedLink: [], Quote: []}
+    for other in version.revision.version_set.select_related("content_type"):
+        model = other.content_type.model_class()
+        if model in related:
+            values = other.field_dict
+            if int(values.get("article_id") or 0) == article_id:
+                related[model].append(values)
+    return _snapshot(
+        fields,
+        bylines=related[Byline],
+        links=related[RelatedLink],
+        quotes=related[Quote],
+        people=data.get("people") or [],
+        tags=RevisionTags.objects.filter(revision_id=version.revision_id, article_id=article_id).first(),
+    )
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    label: str
+    old: str
+    new: str
+
+    @property
+    def diff(self) -> SafeString:
+        return word_diff(self.old, self.new)
+
+
+def compare(old: Snapshot, new: Snapshot) -> list[FieldChange]:
+    """The fields that differ between two snapshots, in form order."""
+    return [
+        FieldChange(label, old.get(label, ""), new[label]) for label in new if old.get(label) != new[label]
+    ]
+
+
+_TOKEN_RE = re.compile(r"\s+|[^\s]+")
+
+
+def word_diff(old: str, new: str) -> SafeString:
+    """``new`` with removed words in <del> and added words in <ins>, everything escaped."""
+    a, b = _TOKEN_RE.findall(old), _TOKEN_RE.findall(new)
+    parts = []
+    for op, i1, i2, j1, j2 in difflib.SequenceMatcher(None, a, b, autojunk=False).get_opcodes():
+        if op == "equal":
+            parts.append(escape("".join(a[i1:i2])))
+            continue
+        if op in ("delete", "replace"):
+            parts.append(format_html("<del>{}</del>", "".join(a[i1:i2])))
+        if op in ("insert", "replace"):
+            parts.append(format_html("<ins>{}</ins>", "".join(b[j1:j2])))
+    return format_html_join("", "{}", ((part,) for part in parts))
+
+
+# Finding and reverting revisions -----------------------------------------------------------
+
+
+def versions_of(article_id) -> "list[Version]":
+    return Version.objects.get_for_object_reference(Article, article_id).select_related("revision__user")
+
+
+def version_saved_at(article: Article, updated_at: datetime, *, look_back: int = 50) -> Version | None:
+    """The revision that stored ``article`` as it was at ``updated_at``, if one did."""
+    # Revisions are stored as JSON, which keeps times to the millisecond.
+    wanted = updated_at.replace(microsecond=updated_at.microsecond // 1000 * 1000)
+    for version in versions_of(article.pk)[:look_back]:
+        if version.field_dict.get("updated_at") == wanted:
+            return version
+    return None
+
+
+def restore_tags(article: Article, revision: Revision) -> None:
+    """Give ``article`` the topics and countries ``revision`` recorded for it, by name.
+
+    A topic merged or renamed since becomes the topic it turned into; one deleted
+    since is created again.
+    """
+    tags = RevisionTags.objects.filter(revision=revision, article_id=article.pk).first()
+    if tags is None:
+        return
+    article.topics.set(resolve_topic_names(tags.topics))
+    article.countries.set(list(Country.objects.filter(code__in=tags.countries)))
+
+
+def revert_problems(version: Version) -> list[str]:
+    """Why the revision of ``version`` cannot be restored as it was, if it cannot."""
+    problems = []
+    data = version.field_dict
+    slug_owner = Article.objects.filter(slug=data.get("slug")).exclude(pk=version.object_id).first()
+    if slug_owner:
+        problems.append(f"Another article, “{slug_owner}”, now has the address “{data.get('slug')}”.")
+    missing: dict[str, set[int]] = {"author": set(), "person": set(), "article": set()}
+    wanted: dict[str, set[int]] = {"author": set(), "person": {int(p) for p in data.get("people") or []}}
+    wanted["article"] = set()
+    for other in version.revision.version_set.select_related("content_type"):
+        model = other.content_type.model_class()
+        values = other.field_dict
+        if model is Byline:
+            wanted["author"].add(int(values["author_id"]))
+        elif model is Quote:
+            wanted["person"].add(int(values["speaker_id"]))
+        elif model is RelatedLink and values.get("target_id"):
+            wanted["article"].add(int(values["target_id"]))
+    for kind, model in (("author", Author), ("person", Person), ("article", Article)):
+        existing = set(model.objects.filter(pk__in=wanted[kind]).values_list("pk", flat=True))
+        missing[kind] = wanted[kind] - existing
+    if missing["author"]:
+        problems.append(f"It names {len(missing['author'])} author(s) who have since been deleted.")
+    if missing["person"]:
+        problems.append(f"It names {len(missing['person'])} person(s) who have since been deleted.")
+    if missing["article"]:
+        problems.append(f"Its related links point at {len(missing['article'])} article(s) since deleted.")
+    return problems

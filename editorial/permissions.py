@@ -1,0 +1,56 @@
+"""Who may do what to an article, decided from permissions, never from group names.
+
+The three roles are groups (created by ``editorial/migrations/0002_roles.py``):
+
+* Writer: view, add and change articles, but only while they are drafts; delete
+  drafts that never went out; no publishing.
+* Editor: everything a writer may do, on any article, plus ``publish_article``
+  (publish, schedule, unpublish), deleting anything, and the topic vocabulary
+  (rename, merge, clean up).
+* Tagger: ``view_article`` and ``tag_article``: sees every article, changes
+  only its topics and countries.
+
+``publish_article`` and ``tag_article`` are custom permissions on the Article
+content type, so they read ``articles.publish_article`` wherever Django checks
+permissions. A superuser has them all.
+"""
+
+from articles.models import Article
+
+PUBLISH = "articles.publish_article"
+TAG = "articles.tag_article"
+CHANGE = "articles.change_article"
+DELETE = "articles.delete_article"
+
+# The only article fields a tagger may change.
+TAG_FIELDS = ("topics", "countries")
+
+
+def can_publish(user) -> bool:
+    """Publish, schedule and unpublish: the editor's job."""
+    return user.is_active and user.has_perm(PUBLISH)
+
+
+def is_draft(article: Article | None) -> bool:
+    return article is None or article.status == Article.Status.DRAFT
+
+
+def can_edit_content(user, article: Article | None = None) -> bool:
+    """Change an article's words and bylines: editors always, writers while it is a draft."""
+    if not (user.is_active and user.has_perm(CHANGE)):
+        return False
+    return can_publish(user) or is_draft(article)
+
+
+def can_tag(user, article: Article | None = None) -> bool:
+    """Change an article's topics and countries."""
+    return (user.is_active and user.has_perm(TAG)) or can_edit_content(user, article)
+
+
+def can_delete(user, article: Article | None = None) -> bool:
+    """Delete: editors anything, writers only a draft that was never published or scheduled."""
+    if not (user.is_active and user.has_perm(DELETE)):
+        return False
+    if article is None or can_publish(user):
+        return True
+    return article.status == Article.Status.DRAFT and article.published_at is None

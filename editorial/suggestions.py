@@ -1,0 +1,76 @@
+"""Countries and people the text names, offered to editors and taggers for one-click acceptance.
+
+The detection is the importer's own (``articles.importing``): the same rules that
+tag imported documents read the article being edited, so the suggestions match
+what an import would have tagged.
+"""
+
+import logging
+from dataclasses import dataclass, field
+
+from django.db.models.functions import Lower
+
+from articles.importing.countries import tag_countries
+from articles.importing.paragraphs import analyse
+from articles.importing.people import PERSON, Cast
+from articles.importing.records import Mention
+from articles.models import Article, Country
+from people.models import Person
+
+logger = logging.getLogger(__name__)
+
+
+@dataclass(frozen=True)
+class Suggestions:
+    countries: list[Country] = field(default_factory=list)  # detected, not yet tagged
+    people: list[Person] = field(default_factory=list)  # detected, known, not yet linked
+    new_people: list[Mention] = field(default_factory=list)  # detected, not in the database yet
+
+    def __bool__(self) -> bool:
+        return bool(self.countries or self.people or self.new_people)
+
+
+def detect(*, headline: str, standfirst: str, body: str, authors: list[str]) -> tuple[tuple[str, ...], tuple]:
+    """Country codes and people (Mentions) named in the text, by the importer's rules."""
+    paragraphs = [p.strip() for p in body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+    analysed = [analyse(index, paragraph) for index, paragraph in enumerate(paragraphs)]
+    mentions = Cast(headline=headline, standfirst=standfirst, paragraphs=analysed, authors=authors).mentions()
+    codes = tag_countries(
+        headline=headline,
+        standfirst=standfirst,
+        paragraphs=paragraphs,
+        people=[name for m in mentions if m.kind == PERSON for name in (m.name, *m.aliases)],
+    )
+    return codes, mentions
+
+
+def suggest_for(article: Article) -> Suggestions:
+    """What the text of ``article`` names that its tags and people do not have yet."""
+    try:
+        codes, mentions = detect(
+            headline=article.headline,
+            standfirst=article.standfirst,
+            body=article.body,
+            authors=[author.name for author in article.authors.all()],
+        )
+    except Exception:
+        # A suggestion is a convenience: text the detector cannot read must not break the form.
+        logger.exception("Could not detect countries and people in article %s", article.pk)
+        return Suggestions()
+    tagged = {c.code for c in article.countries.all()}
+    countries = list(Country.objects.filter(code__in=set(codes) - tagged).order_by("name"))
+    linked = {p.pk for p in article.people.all()}
+    by_name = {
+        person.lname: person
+        for person in Person.objects.annotate(lname=Lower("name")).filter(
+            lname__in=[m.name.lower() for m in mentions]
+        )
+    }
+    people, new_people = [], []
+    for mention in mentions:
+        person = by_name.get(mention.name.lower())
+        if person is None:
+            new_people.append(mention)
+        elif person.pk not in linked:
+            people.append(person)
+    return Suggestions(countries=countries, people=people, new_people=new_people)

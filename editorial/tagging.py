@@ -1,0 +1,197 @@
+"""Tagging at scale: bulk tag changes, merging and renaming topics, cleaning up unused ones.
+
+Topic names compare without regard to case (the database holds that rule), and a
+topic that was merged away or renamed is still understood by its old name:
+typing it tags the article with the topic it became.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from django.db import transaction
+from django.db.models import Exists, OuterRef, Q
+
+from articles.models import Article, Country, TaggedCountry, TaggedTopic, Topic
+
+from .models import TopicRedirect
+
+
+def needs_tagging(queryset=None):
+    """Articles with no topic or no country."""
+    queryset = Article.objects.all() if queryset is None else queryset
+    has_topic = Exists(TaggedTopic.objects.filter(content_object=OuterRef("pk")))
+    has_country = Exists(TaggedCountry.objects.filter(content_object=OuterRef("pk")))
+    return queryset.filter(~has_topic | ~has_country)
+
+
+def find_topic(name: str) -> Topic | None:
+    """The topic called ``name`` in any case, or the one a topic of that name became."""
+    name = name.strip()
+    topic = Topic.objects.filter(name__iexact=name).first()
+    if topic is None:
+        redirect = TopicRedirect.objects.filter(old_name__iexact=name).select_related("topic").first()
+        topic = redirect.topic if redirect else None
+    return topic
+
+
+def resolve_topic_names(names: Iterable[str]) -> list[str]:
+    """Names as they should be stored: existing topics' own spelling, old names replaced."""
+    resolved: dict[str, str] = {}
+    for name in names:
+        topic = find_topic(name)
+        final = topic.name if topic else name.strip()
+        if final:
+            resolved.setdefault(final.casefold(), final)
+    return list(resolved.values())
+
+
+@dataclass(frozen=True)
+class TagChange:
+    changed: int  # articles whose tags changed
+    unchanged: int  # articles that already had (or lacked) the tag
+    created: bool = False  # a new topic was created for the change
+
+
+def _touch(articles: Iterable[Article]) -> None:
+    # A tag change is a change to the article: it gets a revision (inside an admin
+    # request) and a new updated_at, so an edit form opened before it cannot overwrite it.
+    for article in articles:
+        article.save(update_fields=["updated_at"])
+
+
+@transaction.atomic
+def add_topic(articles: Iterable[Article], *, name: str) -> TagChange:
+    topic = find_topic(name)
+    created = topic is None
+    if created:
+        topic = Topic.objects.create(name=name.strip())
+    articles = list(articles)
+    tagged = set(
+        TaggedTopic.objects.filter(tag=topic, content_object__in=articles).values_list(
+            "content_object_id", flat=True
+        )
+    )
+    changed = [a for a in articles if a.pk not in tagged]
+    for article in changed:
+        article.topics.add(topic)
+    _touch(changed)
+    return TagChange(changed=len(changed), unchanged=len(articles) - len(changed), created=created)
+
+
+@transaction.atomic
+def remove_topic(articles: Iterable[Article], *, topic: Topic) -> TagChange:
+    articles = list(articles)
+    tagged = set(
+        TaggedTopic.objects.filter(tag=topic, content_object__in=articles).values_list(
+            "content_object_id", flat=True
+        )
+    )
+    changed = [a for a in articles if a.pk in tagged]
+    for article in changed:
+        article.topics.remove(topic)
+    _touch(changed)
+    return TagChange(changed=len(changed), unchanged=len(articles) - len(changed))
+
+
+@transaction.atomic
+def add_country(articles: Iterable[Article], *, country: Country) -> TagChange:
+    articles = list(articles)
+    tagged = set(
+        TaggedCountry.objects.filter(tag=country, content_object__in=articles).values_list(
+            "content_object_id", flat=True
+        )
+    )
+    changed = [a for a in articles if a.pk not in tagged]
+    for article in changed:
+        article.countries.add(country)
+    _touch(changed)
+    return TagChange(changed=len(changed), unchanged=len(articles) - len(changed))
+
+
+@transaction.atomic
+def remove_country(articles: Iterable[Article], *, country: Country) -> TagChange:
+    articles = list(articles)
+    tagged = set(
+        TaggedCountry.objects.filter(tag=country, content_object__in=articles).values_list(
+            "content_object_id", flat=True
+        )
+    )
+    changed = [a for a in articles if a.pk in tagged]
+    for article in changed:
+        article.countries.remove(country)
+    _touch(changed)
+    return TagChange(changed=len(changed), unchanged=len(articles) - len(changed))
+
+
+@dataclass(frozen=True)
+class MergeResult:
+    into: Topic
+    merged: list[str]  # names of the topics merged away
+    retagged: int  # articles that now carry ``into`` instead of a merged topic
+
+
+def redirect_old_address(*, old_slug: str, old_name: str, topic: Topic) -> None:
+    """Send ``old_slug``'s page, and anything already sent there, to ``topic``."""
+    if old_slug == topic.slug:
+        return
+    TopicRedirect.objects.filter(topic__slug=old_slug).update(topic=topic)
+    TopicRedirect.objects.update_or_create(old_slug=old_slug, defaults={"old_name": old_name, "topic": topic})
+
+
+def forget_redirect_to(slug: str) -> None:
+    """A live topic owns ``slug`` again: its page must not redirect any more."""
+    TopicRedirect.objects.filter(old_slug=slug).delete()
+
+
+@transaction.atomic
+def merge_topics(*, sources: Iterable[Topic], into: Topic) -> MergeResult:
+    """Re-tag every article of ``sources`` with ``into`` and delete ``sources``, all or nothing.
+
+    Each merged topic's page redirects permanently to ``into``'s from then on.
+    """
+    sources = [topic for topic in sources if topic.pk != into.pk]
+    # Lock the topics involved so that a concurrent merge or rename waits for this one.
+    list(Topic.objects.select_for_update().filter(pk__in=[into.pk, *(t.pk for t in sources)]))
+    retagged = 0
+    for source in sources:
+        already = TaggedTopic.objects.filter(tag=into).values("content_object_id")
+        moving = TaggedTopic.objects.filter(tag=source)
+        retagged += moving.exclude(content_object_id__in=already).update(tag=into)
+        moving.delete()  # the articles that carried both topics
+        redirect_old_address(old_slug=source.slug, old_name=source.name, topic=into)
+        source.delete()
+    return MergeResult(into=into, merged=[t.name for t in sources], retagged=retagged)
+
+
+@transaction.atomic
+def rename_topic(topic: Topic, *, name: str, slug: str | None = None) -> Topic:
+    """Rename ``topic``; when its slug changes, the old address redirects to the new one."""
+    old_slug, old_name = Topic.objects.filter(pk=topic.pk).values_list("slug", "name").get()
+    topic.name = name
+    if slug:
+        topic.slug = slug
+    topic.save()
+    record_rename(topic, old_slug=old_slug, old_name=old_name)
+    return topic
+
+
+def record_rename(topic: Topic, *, old_slug: str, old_name: str) -> None:
+    forget_redirect_to(topic.slug)
+    if old_slug != topic.slug:
+        redirect_old_address(old_slug=old_slug, old_name=old_name, topic=topic)
+
+
+def orphan_topics():
+    """Topics no article carries."""
+    return Topic.objects.filter(~Q(Exists(TaggedTopic.objects.filter(tag=OuterRef("pk")))))
+
+
+@transaction.atomic
+def delete_orphan_topics(topics=None) -> list[str]:
+    """Delete the unused topics (of ``topics``, or all of them); returns their names."""
+    orphans = orphan_topics()
+    if topics is not None:
+        orphans = orphans.filter(pk__in=[t.pk for t in topics])
+    names = list(orphans.order_by("name").values_list("name", flat=True))
+    orphans.delete()
+    return names

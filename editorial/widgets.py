@@ -1,0 +1,47 @@
+"""A topic input that suggests existing topics as you type (static/editorial/topics.js).
+
+Without JavaScript it is taggit's plain comma-separated text input.
+"""
+
+from django import forms
+from django.urls import reverse
+from taggit.forms import TagWidget
+
+
+class TopicsWidget(TagWidget):
+    template_name = "editorial/widgets/topics.html"
+
+    class Media:
+        js = ["editorial/topics.js"]
+        css = {"all": ["editorial/admin.css"]}
+
+    def get_context(self, name, value, attrs):
+        attrs = {
+            **(attrs or {}),
+            "data-topic-suggestions": reverse("admin:articles_topic_suggest"),
+            "autocomplete": "off",
+            "role": "combobox",
+            "aria-autocomplete": "list",
+            "aria-expanded": "false",
+        }
+        if attrs.get("id"):
+            attrs["aria-controls"] = f"{attrs['id']}_suggestions"
+        return super().get_context(name, value, attrs)
+
+
+class TopicNameInput(TopicsWidget):
+    """One topic name, with the same suggestions (for the bulk "add a topic" action)."""
+
+    def get_context(self, name, value, attrs):
+        context = super().get_context(name, value, attrs)
+        context["widget"]["attrs"]["data-single"] = "true"
+        return context
+
+
+class DateTimeLocalInput(forms.DateTimeInput):
+    """The browser's own date and time picker; the value is wall-clock time in the newsroom's zone."""
+
+    input_type = "datetime-local"
+
+    def __init__(self, attrs=None):
+        super().__init__(attrs=attrs, format="%Y-%m-%dT%H:%M")
