@@ -120,7 +120,7 @@ def tag_names(through) -> Subquery:
         through.objects.filter(content_object=OuterRef("pk"))
         .order_by()
         .values("content_object")
-        .annotate(names=StringAgg("tag__name", delimiter=" "))
+        .annotate(names=StringAgg("tag__name", delimiter=" ", order_by="tag__name"))
         .values("names")
     )
 

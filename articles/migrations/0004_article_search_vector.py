@@ -21,11 +21,11 @@ UPDATE articles_article AS a SET search_vector =
     setweight(to_tsvector('english', coalesce(a.headline, '')), 'A')
     || setweight(to_tsvector('english', coalesce(a.standfirst, '')), 'B')
     || setweight(to_tsvector('english', coalesce((
-        SELECT string_agg(t.name, ' ') FROM articles_taggedtopic tt
+        SELECT string_agg(t.name, ' ' ORDER BY t.name) FROM articles_taggedtopic tt
         JOIN articles_topic t ON t.id = tt.tag_id WHERE tt.content_object_id = a.id
     ), '')), 'B')
     || setweight(to_tsvector('english', coalesce((
-        SELECT string_agg(c.name, ' ') FROM articles_taggedcountry tc
+        SELECT string_agg(c.name, ' ' ORDER BY c.name) FROM articles_taggedcountry tc
         JOIN articles_country c ON c.id = tc.tag_id WHERE tc.content_object_id = a.id
     ), '')), 'B')
     || setweight(to_tsvector('english', coalesce(a.body, '')), 'C')

@@ -2,6 +2,7 @@
 
 import re
 from datetime import timedelta
+from importlib import import_module
 
 import pytest
 from django.db import connection
@@ -228,6 +229,20 @@ def test_publishing_without_touching_the_text_leaves_the_vector_as_it_was():
 
     assert Article.objects.values_list("search_vector", flat=True).get(pk=story.pk) == before
     assert slugs("levee") == [story.slug]
+
+
+@postgres_only
+@pytest.mark.django_db
+def test_the_migrations_backfill_computes_the_same_vector_as_the_receivers():
+    story = article("Levee breach", "Water topped the levee.", standfirst="Thousands flee.")
+    story.topics.add("Hydrology", "Floods", "Climate")
+    story.countries.add(country("BR"), country("AR"))
+    Article.objects.update(search_vector=None)
+
+    with connection.cursor() as cursor:
+        cursor.execute(import_module("articles.migrations.0004_article_search_vector").BACKFILL)
+
+    assert stored_vector_is_current(story)
 
 
 @fallback_only
