@@ -9,6 +9,7 @@ class AuthorAdmin(admin.ModelAdmin):
     list_display = ["name", "role", "location", "article_count"]
     search_fields = ["name", "role", "location"]
     prepopulated_fields = {"slug": ["name"]}
+    ordering = ["name"]  # the annotated queryset drops Meta.ordering; autocomplete pages it
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(article_count=Count("bylines"))
@@ -24,6 +25,7 @@ class PersonAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "description", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
+    ordering = ["name"]  # the annotated queryset drops Meta.ordering; autocomplete pages it
 
     def get_queryset(self, request):
         return super().get_queryset(request).annotate(quote_count=Count("quotes"))
