@@ -96,7 +96,7 @@ def update_search_vectors(article_ids) -> int:
     signals: ``bulk_create``, ``QuerySet.update``, raw SQL. Does nothing
     (and returns 0) on databases without full-text search.
     """
-    if not is_postgresql():
+    if connections[router.db_for_write(Article)].vendor != "postgresql":
         return 0
     return Article.objects.filter(pk__in=article_ids).update(search_vector=search_vector_expression())
 
