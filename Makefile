@@ -30,7 +30,7 @@ run: install
 
 ## The whole test suite (set DATABASE_URL to run it on PostgreSQL).
 test: install-dev
-	$(BIN)/python -m pytest
+	$(BIN)/python -m pytest -n auto
 
 lint: install-dev
 	$(BIN)/ruff check .

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
 from articles.models import Article, Country, TaggedCountry, TaggedTopic, Topic
+from articles.search import update_search_vectors
 
 from .models import TopicRedirect
 
@@ -152,6 +153,7 @@ def merge_topics(*, sources: Iterable[Topic], into: Topic) -> MergeResult:
     sources = [topic for topic in sources if topic.pk != into.pk]
     # Lock the topics involved so that a concurrent merge or rename waits for this one.
     list(Topic.objects.select_for_update().filter(pk__in=[into.pk, *(t.pk for t in sources)]))
+    affected = list(TaggedTopic.objects.filter(tag__in=sources).values_list("content_object_id", flat=True))
     retagged = 0
     for source in sources:
         already = TaggedTopic.objects.filter(tag=into).values("content_object_id")
@@ -160,6 +162,8 @@ def merge_topics(*, sources: Iterable[Topic], into: Topic) -> MergeResult:
         moving.delete()  # the articles that carried both topics
         redirect_old_address(old_slug=source.slug, old_name=source.name, topic=into)
         source.delete()
+    # QuerySet.update sends no signals: the moved articles' search text still names the old topic.
+    update_search_vectors(affected)
     return MergeResult(into=into, merged=[t.name for t in sources], retagged=retagged)
 
 

@@ -24,7 +24,12 @@ class PersonView(PublishedArticlesMixin, ListView):
     template_name = "people/person_detail.html"
 
     def get_queryset(self):
-        self.person = get_object_or_404(Person, slug=self.kwargs["slug"])
+        # Someone named only in drafts has no public page: the page would give the story away.
+        published = Article.objects.published()
+        self.person = get_object_or_404(
+            Person.objects.filter(Q(articles__in=published) | Q(quotes__article__in=published)).distinct(),
+            slug=self.kwargs["slug"],
+        )
         return super().get_queryset().filter(people=self.person)
 
     def get_context_data(self, **kwargs):

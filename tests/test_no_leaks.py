@@ -36,7 +36,22 @@ SURFACES = {
     "news sitemap": lambda ctx: reverse("news-sitemap"),
     "related link on a live article": lambda ctx: reverse("articles:detail", kwargs={"slug": ctx["linking"]}),
     "more on this story": lambda ctx: reverse("articles:detail", kwargs={"slug": ctx["sibling"]}),
+    "search": lambda ctx: reverse("articles:search") + "?q=Zanzibar",
+    "search for the topic": lambda ctx: reverse("articles:search") + "?q=secrets",
+    "API article": lambda ctx: reverse("api:article", kwargs={"slug": ctx["slug"]}),
+    "API articles": lambda ctx: reverse("api:articles"),
+    "API articles search": lambda ctx: reverse("api:articles") + "?q=Zanzibar",
+    "API articles by topic": lambda ctx: reverse("api:articles") + "?topic=secrets",
+    "API articles by country": lambda ctx: reverse("api:articles") + "?country=NO",
+    "API articles by author": lambda ctx: reverse("api:articles") + f"?author={ctx['author']}",
+    "API related link": lambda ctx: reverse("api:article", kwargs={"slug": ctx["linking"]}),
+    "API topics": lambda ctx: reverse("api:topics"),
+    "API countries": lambda ctx: reverse("api:countries"),
+    "API people": lambda ctx: reverse("api:people"),
+    "API quotes": lambda ctx: reverse("api:quotes") + "?q=Zanzibar",
 }
+# Pages that answer 404 for the hidden article itself.
+NOT_FOUND = {"article page", "API article", "person page"}
 
 
 def make_hidden(state: str, client) -> Article:
@@ -88,14 +103,18 @@ def test_hidden_article_never_reaches_a_reader(client, hidden, surface):
     response = client.get(SURFACES[surface](hidden))
     body = response.content.decode()
 
-    if surface == "article page":
+    if surface in NOT_FOUND:
         assert response.status_code == 404
     else:
         assert response.status_code == 200
-    if surface == "related link on a live article":
+    if surface == "API related link":
+        (link,) = response.json()["related"]
+        assert link["article"] is None
+    elif surface == "related link on a live article":
         # The curated title is the linking article's own text; it must not lead to the hidden one.
         assert f"<h3>{HEADLINE}</h3>" in body
     else:
         assert HEADLINE not in body
     assert f"/{hidden['slug']}/" not in body
     assert "Zanzibar words" not in body
+    assert "Hidden Speaker" not in body

@@ -7,7 +7,7 @@ from tests.factories import ArticleFactory, BylineFactory, PersonFactory, QuoteF
 
 pytestmark = pytest.mark.django_db
 
-NAMESPACES = ("articles", "people")
+NAMESPACES = ("articles", "people", "api")
 
 
 def public_url_names() -> list[str]:
@@ -34,6 +34,7 @@ def url_kwargs():
         "country": "ukraine",
         "author": byline.author.slug,
         "person": person.slug,
+        "article": article.slug,
     }
 
     def kwargs_for(name: str) -> dict:

@@ -35,6 +35,22 @@ def test_merge_retags_every_article_and_deletes_the_old_topic(topics):
     assert TaggedTopic.objects.filter(tag=keep).count() == 3
 
 
+def test_merge_updates_the_search_text_of_the_moved_articles():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("the stored search vector is PostgreSQL's")
+    article = ArticleFactory(headline="Grid news", standfirst="", body="Nothing else.")
+    article.topics.add("Kremlin politics")
+    into = Topic.objects.create(name="Zanzibar affairs")
+
+    tagging.merge_topics(sources=[Topic.objects.get(name="Kremlin politics")], into=into)
+
+    matches = Article.objects.filter(pk=article.pk, search_vector="zanzibar")
+    assert matches.exists()
+    assert not Article.objects.filter(pk=article.pk, search_vector="kremlin").exists()
+
+
 def test_merge_is_all_or_nothing(topics):
     keep, old = topics
     with (
