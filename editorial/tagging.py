@@ -60,68 +60,50 @@ def _touch(articles: Iterable[Article]) -> None:
         article.save(update_fields=["updated_at"])
 
 
+def _retag(articles: Iterable[Article], *, kind: str, tag, add: bool) -> tuple[int, int]:
+    """Add ``tag`` to (or remove it from) each article of ``articles`` that lacks (or has) it.
+
+    ``kind`` names the tag manager: "topics" or "countries". Returns the number
+    of articles changed and left alone.
+    """
+    articles = list(articles)
+    through = Article._meta.get_field(kind).through
+    carrying = through.objects.filter(tag=tag, content_object__in=articles)
+    tagged = set(carrying.values_list("content_object_id", flat=True))
+    changed = [a for a in articles if (a.pk in tagged) != add]
+    for article in changed:
+        manager = getattr(article, kind)
+        if add:
+            manager.add(tag)
+        else:
+            manager.remove(tag)
+    _touch(changed)
+    return len(changed), len(articles) - len(changed)
+
+
 @transaction.atomic
 def add_topic(articles: Iterable[Article], *, name: str) -> TagChange:
     topic = find_topic(name)
     created = topic is None
     if created:
         topic = Topic.objects.create(name=name.strip())
-    articles = list(articles)
-    tagged = set(
-        TaggedTopic.objects.filter(tag=topic, content_object__in=articles).values_list(
-            "content_object_id", flat=True
-        )
-    )
-    changed = [a for a in articles if a.pk not in tagged]
-    for article in changed:
-        article.topics.add(topic)
-    _touch(changed)
-    return TagChange(changed=len(changed), unchanged=len(articles) - len(changed), created=created)
+    changed, unchanged = _retag(articles, kind="topics", tag=topic, add=True)
+    return TagChange(changed=changed, unchanged=unchanged, created=created)
 
 
 @transaction.atomic
 def remove_topic(articles: Iterable[Article], *, topic: Topic) -> TagChange:
-    articles = list(articles)
-    tagged = set(
-        TaggedTopic.objects.filter(tag=topic, content_object__in=articles).values_list(
-            "content_object_id", flat=True
-        )
-    )
-    changed = [a for a in articles if a.pk in tagged]
-    for article in changed:
-        article.topics.remove(topic)
-    _touch(changed)
-    return TagChange(changed=len(changed), unchanged=len(articles) - len(changed))
+    return TagChange(*_retag(articles, kind="topics", tag=topic, add=False))
 
 
 @transaction.atomic
 def add_country(articles: Iterable[Article], *, country: Country) -> TagChange:
-    articles = list(articles)
-    tagged = set(
-        TaggedCountry.objects.filter(tag=country, content_object__in=articles).values_list(
-            "content_object_id", flat=True
-        )
-    )
-    changed = [a for a in articles if a.pk not in tagged]
-    for article in changed:
-        article.countries.add(country)
-    _touch(changed)
-    return TagChange(changed=len(changed), unchanged=len(articles) - len(changed))
+    return TagChange(*_retag(articles, kind="countries", tag=country, add=True))
 
 
 @transaction.atomic
 def remove_country(articles: Iterable[Article], *, country: Country) -> TagChange:
-    articles = list(articles)
-    tagged = set(
-        TaggedCountry.objects.filter(tag=country, content_object__in=articles).values_list(
-            "content_object_id", flat=True
-        )
-    )
-    changed = [a for a in articles if a.pk in tagged]
-    for article in changed:
-        article.countries.remove(country)
-    _touch(changed)
-    return TagChange(changed=len(changed), unchanged=len(articles) - len(changed))
+    return TagChange(*_retag(articles, kind="countries", tag=country, add=False))
 
 
 @dataclass(frozen=True)
