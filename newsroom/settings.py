@@ -91,6 +91,8 @@ AUTHENTICATION_BACKENDS = [
 ]
 
 ROOT_URLCONF = "newsroom.urls"
+# The admin's address is configurable so that it is not where every bot looks first.
+ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
 WSGI_APPLICATION = "newsroom.wsgi.application"
 
 TEMPLATES = [

@@ -1,5 +1,4 @@
-import os
-
+from django.conf import settings
 from django.contrib import admin
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
@@ -11,11 +10,12 @@ from .cache import cache_page_until_changed
 
 register_converter(converters.UnicodeSlugConverter, "uslug")
 
-# The admin's address is configurable so that it is not where every bot looks first.
-ADMIN_URL = os.environ.get("ADMIN_URL", "admin/").strip("/") + "/"
+admin.site.site_header = settings.NEWSROOM_NAME
+admin.site.site_title = f"{settings.NEWSROOM_NAME} admin"
+admin.site.index_title = "Editorial desk"
 
 urlpatterns = [
-    path(ADMIN_URL, admin.site.urls),
+    path(settings.ADMIN_URL, admin.site.urls),
     path("", include("articles.urls")),
     path("", include("people.urls")),
     path("", include("editorial.urls")),
