@@ -220,6 +220,7 @@ def store(
         article.status = Article.Status.PUBLISHED
         article.published_at = article.published_at or timezone.now()
     is_new = article.pk is None
+    article.defer_search_update = True  # done once below, when the tags are in
     article.save()
 
     if not is_new:

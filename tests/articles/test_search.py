@@ -17,7 +17,6 @@ from articles.search import (
     fallback_snippet,
     parse_query,
     search_articles,
-    search_vector_expression,
 )
 from tests.factories import ArticleFactory, BylineFactory, country
 from tests.importing.conftest import REFERENCE
@@ -147,6 +146,32 @@ def test_topic_and_country_names_are_searched():
 
 
 # Keeping the vector current (PostgreSQL stores it; elsewhere it stays empty).
+
+
+def search_vector_expression():
+    """The vector computed independently with ORM expressions, to check the stored one against."""
+    from django.contrib.postgres.aggregates import StringAgg
+    from django.contrib.postgres.search import SearchVector
+    from django.db.models import OuterRef, Subquery
+
+    from articles.models import TaggedCountry, TaggedTopic
+
+    def tag_names(through):
+        return Subquery(
+            through.objects.filter(content_object=OuterRef("pk"))
+            .order_by()
+            .values("content_object")
+            .annotate(names=StringAgg("tag__name", delimiter=" ", order_by="tag__name"))
+            .values("names")
+        )
+
+    return (
+        SearchVector("headline", weight="A", config="english")
+        + SearchVector("standfirst", weight="B", config="english")
+        + SearchVector(tag_names(TaggedTopic), weight="B", config="english")
+        + SearchVector(tag_names(TaggedCountry), weight="B", config="english")
+        + SearchVector("body", weight="C", config="english")
+    )
 
 
 def stored_vector_is_current(article: Article) -> bool:
