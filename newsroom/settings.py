@@ -172,6 +172,9 @@ TAGGIT_CASE_INSENSITIVE = True
 # The newsroom's own name, shown in the masthead, feeds and structured data.
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Newsroom")
 NEWSROOM_PAGE_SIZE = 20
+# How long readers' pages may be served from the cache (0: not cached). A change
+# to the content clears them at once; this bounds how late a scheduled article shows.
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 # Largest document the importer accepts, in bytes.
 NEWSROOM_IMPORT_MAX_BYTES = int(os.environ.get("NEWSROOM_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
 

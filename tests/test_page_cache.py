@@ -1,0 +1,47 @@
+"""Readers' pages come from the cache until the content changes; previews never do."""
+
+import pytest
+
+from tests.factories import ArticleFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_second_reader_gets_the_article_page_without_touching_the_database(
+    client, django_assert_num_queries
+):
+    article = ArticleFactory()
+    first = client.get(article.get_absolute_url())
+    with django_assert_num_queries(0):
+        second = client.get(article.get_absolute_url())
+    assert second.content == first.content
+    assert "max-age=60" in second["Cache-Control"]
+    assert "public" in second["Cache-Control"]
+
+
+def test_an_edit_shows_at_once(client, django_capture_on_commit_callbacks):
+    article = ArticleFactory(headline="First headline")
+    client.get(article.get_absolute_url())
+    with django_capture_on_commit_callbacks(execute=True):
+        article.headline = "Corrected headline"
+        article.save()
+
+    assert "Corrected headline" in client.get(article.get_absolute_url()).content.decode()
+
+
+def test_a_staff_preview_is_never_cached(admin_client, client):
+    draft = ArticleFactory(draft=True, headline="Embargoed story")
+    preview = admin_client.get(draft.get_absolute_url())
+
+    assert preview.status_code == 200
+    assert "private" in preview["Cache-Control"]
+    assert "public" not in preview["Cache-Control"]
+    assert client.get(draft.get_absolute_url()).status_code == 404
+
+
+def test_page_cache_seconds_zero_renders_every_request(client, settings, django_assert_num_queries):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0
+    article = ArticleFactory()
+    client.get(article.get_absolute_url())
+    with django_assert_num_queries(8):
+        client.get(article.get_absolute_url())
