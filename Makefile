@@ -24,7 +24,7 @@ install-dev: $(VENV)/.installed-dev
 ## Set up everything and serve the site with the sample articles on SQLite.
 run: install
 	$(BIN)/python manage.py migrate --noinput
-	$(BIN)/python manage.py import_document sample_documents --publish
+	$(BIN)/python manage.py load_sample_content
 	$(BIN)/python manage.py ensure_admin
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 

@@ -7,6 +7,7 @@ from django.db import models
 from django.db.models import Count, Q
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from taggit.models import Tag
 
 from editorial.admin import ArticlePartInline, EditorialArticleAdmin, EditorialTopicAdmin
 from editorial.forms import EditorialArticleForm
@@ -15,6 +16,10 @@ from people.models import Quote
 from .forms import ImportDocumentsForm
 from .importing.load import import_document
 from .models import Article, Byline, Country, RelatedLink, Topic
+
+# Newsroom tags with its own Topic and Country models; taggit's generic Tag is unused.
+if admin.site.is_registered(Tag):
+    admin.site.unregister(Tag)
 
 
 class TagInUseFilter(admin.SimpleListFilter):
@@ -110,7 +115,7 @@ class ArticleAdmin(EditorialArticleAdmin):
     ]
 
     def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("topics", "authors")
+        return super().get_queryset(request).prefetch_related("topics").for_listing()
 
     def get_urls(self):
         return [
@@ -166,7 +171,7 @@ class ArticleAdmin(EditorialArticleAdmin):
 
     @admin.display(description="authors")
     def author_names(self, obj):
-        return ", ".join(author.name for author in obj.authors.all())
+        return ", ".join(byline.author.name for byline in obj.bylines.all())  # in byline order
 
     @admin.display(description="topics")
     def topic_names(self, obj):

@@ -199,6 +199,7 @@ AXES_FAILURE_LIMIT = int(os.environ.get("AXES_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("AXES_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_RESET_ON_SUCCESS = True
+AXES_VERBOSE = False  # no banner on every management command
 AXES_LOCKOUT_TEMPLATE = "editorial/lockout.html"
 # Behind N reverse proxies the client's address is the one the nearest of them
 # appended to X-Forwarded-For; without proxies it is the connection's address.
