@@ -2,12 +2,22 @@
 
 import pytest
 
-from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, RelatedLinkFactory, country
+from tests.factories import (
+    ArticleFactory,
+    AuthorFactory,
+    BylineFactory,
+    PersonFactory,
+    QuoteFactory,
+    RelatedLinkFactory,
+    country,
+)
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
 
-def test_reader_goes_from_home_to_article_to_author_to_topic(live_server, page, screenshot):
+def test_reader_goes_from_home_to_article_to_author_to_topic_to_search_to_person(
+    live_server, page, screenshot
+):
     author = AuthorFactory(name="Pjotr Sauer", role="Moscow correspondent", bio="Covers Russia and Belarus.")
     article = ArticleFactory(
         headline="Putin’s mission to Minsk raises fears",
@@ -18,6 +28,11 @@ def test_reader_goes_from_home_to_article_to_author_to_topic(live_server, page, 
     article.topics.add("Ukraine war")
     article.countries.add(country("BY"))
     RelatedLinkFactory(article=article, title="Belarus protesters defy crackdown")
+    analyst = PersonFactory(name="Artyom Shraibman", description="Belarusian political analyst")
+    article.people.add(analyst)
+    QuoteFactory(
+        article=article, speaker=analyst, text="Participation in this war would be extremely unpopular"
+    )
     ArticleFactory(draft=True, headline="A draft nobody may see")
 
     page.goto(live_server.url)
@@ -40,6 +55,19 @@ def test_reader_goes_from_home_to_article_to_author_to_topic(live_server, page, 
     page.get_by_role("link", name="Ukraine war").click()
     assert page.locator("h1").inner_text() == "Ukraine war"
     screenshot("topic")
+
+    page.get_by_label("Search articles").first.fill("Minsk")
+    page.get_by_label("Search articles").first.press("Enter")
+    assert "Minsk" in page.locator("h1").inner_text()
+    results = page.locator("main").get_by_role("link", name="Putin’s mission to Minsk raises fears")
+    assert results.count() == 1
+    screenshot("search")
+
+    results.click()
+    page.get_by_role("link", name="Artyom Shraibman").first.click()
+    assert page.locator("h1").inner_text() == "Artyom Shraibman"
+    assert page.get_by_text("Participation in this war would be extremely unpopular").is_visible()
+    screenshot("person")
 
 
 def test_page_fits_the_viewport_without_horizontal_scrolling(live_server, page):
