@@ -1,14 +1,15 @@
 """Import throughput and memory: N reference-sized documents on SQLite and PostgreSQL.
 
-    .venv/bin/python bench/import_bench.py [--sizes 100 400 1000] [--databases sqlite postgres]
+    .venv/bin/python bench/import_bench.py [--sizes 200 1000] [--databases sqlite postgres] [--jobs 1 2]
 
 Each run is a fresh process with a fresh database (migrated first, not timed).
 It generates N documents shaped like the reference document (24 paragraphs,
 10 related items, quotes and people), each with its own headline and file
-name, then imports them through the same function the command uses, one
-transaction each, and prints documents per second and the process's peak
-memory (max RSS) with its growth during the import loop. Flat memory means the
-growth stays near zero as N grows.
+name, then imports them through the import command's own loop, one
+transaction per document, in ``--jobs`` worker processes on PostgreSQL (SQLite
+takes one writer at a time). It prints documents per second and peak memory
+(max RSS, the largest of the parent and its workers) with the parent's growth
+during the import loop. Flat memory means the peak does not grow with N.
 """
 
 import argparse
@@ -37,7 +38,11 @@ def generate(directory: Path, count: int) -> list[Path]:
     return paths
 
 
-def worker(count: int) -> dict:
+def max_rss_mib(who=resource.RUSAGE_SELF) -> float:
+    return resource.getrusage(who).ru_maxrss / 1024
+
+
+def worker(count: int, jobs: int) -> dict:
     sys.path.insert(0, str(ROOT))
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "newsroom.settings")
     import django
@@ -46,80 +51,72 @@ def worker(count: int) -> dict:
     from django.core.management import call_command
 
     from articles.importing.load import import_document
+    from articles.management.commands.import_document import import_paths
 
     call_command("migrate", verbosity=0)
     with tempfile.TemporaryDirectory() as tmp:
-        paths = generate(Path(tmp), count)
+        paths = generate(Path(tmp), count + 1)
         # Warm up (imports, the parser's country tables) before the clock starts.
         import_document(paths[0].read_bytes(), path=str(paths[0]))
         rss_before = max_rss_mib()
         started = time.perf_counter()
         statuses = {}
-        for path in paths[1:]:
-            result = import_document(path.read_bytes(), path=str(path))
+        for result in import_paths(paths[1:], jobs=jobs):
             statuses[result.status] = statuses.get(result.status, 0) + 1
         elapsed = time.perf_counter() - started
     return {
-        "documents": count - 1,
+        "documents": count,
+        "jobs": jobs,
         "seconds": round(elapsed, 2),
-        "docs_per_second": round((count - 1) / elapsed, 1),
+        "docs_per_second": round(count / elapsed, 1),
         "rss_growth_mib": round(max_rss_mib() - rss_before, 1),
-        "max_rss_mib": round(max_rss_mib(), 1),
+        "max_rss_mib": round(max(max_rss_mib(), max_rss_mib(resource.RUSAGE_CHILDREN)), 1),
         "statuses": statuses,
     }
 
 
-def max_rss_mib() -> float:
-    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
-
-
-def run(database: str, count: int) -> dict:
+def run(database: str, count: int, jobs: int) -> dict:
     env = os.environ | {"DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 60, "ALLOWED_HOSTS": "localhost"}
     if database == "postgres":
-        subprocess.run(
-            ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "newsroom_bench"], check=True
-        )
+        dropdb = ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "newsroom_bench"]
+        subprocess.run(dropdb, check=True, capture_output=True)
         subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", "newsroom_bench"], check=True)
-        env["DATABASE_URL"] = PG_URL
-        result = _worker_process(count, env)
-        subprocess.run(["dropdb", "-h", "127.0.0.1", "-U", "postgres", "newsroom_bench"], check=True)
-        return result
+        try:
+            return worker_process(count, jobs, env | {"DATABASE_URL": PG_URL})
+        finally:
+            subprocess.run(dropdb, check=True, capture_output=True)
     with tempfile.TemporaryDirectory() as tmp:
-        env["DATABASE_URL"] = f"sqlite:///{tmp}/bench.sqlite3"
-        return _worker_process(count, env)
+        return worker_process(count, 1, env | {"DATABASE_URL": f"sqlite:///{tmp}/bench.sqlite3"})
 
 
-def _worker_process(count: int, env: dict) -> dict:
-    output = subprocess.run(
-        [sys.executable, __file__, "--worker", str(count)],
-        env=env,
-        check=True,
-        capture_output=True,
-        text=True,
-    ).stdout
+def worker_process(count: int, jobs: int, env: dict) -> dict:
+    command = [sys.executable, __file__, "--worker", str(count), "--jobs", str(jobs)]
+    output = subprocess.run(command, env=env, check=True, capture_output=True, text=True).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 
 def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sizes", type=int, nargs="+", default=[100, 400, 1000])
-    parser.add_argument(
-        "--databases", nargs="+", default=["sqlite", "postgres"], choices=["sqlite", "postgres"]
-    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[200, 1000])
+    databases = ["sqlite", "postgres"]
+    parser.add_argument("--databases", nargs="+", default=databases, choices=databases)
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2], help="worker processes on PostgreSQL")
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
-        print(json.dumps(worker(args.worker)))
+        print(json.dumps(worker(args.worker, args.jobs[0])))
         return
-    header = ("database", "docs", "seconds", "docs/s", "RSS growth MiB", "max RSS MiB")
-    print("{:<10} {:>6} {:>8} {:>8} {:>16} {:>12}".format(*header))
+    header = ("database", "jobs", "docs", "seconds", "docs/s", "RSS growth MiB", "max RSS MiB")
+    print("{:<10} {:>4} {:>6} {:>8} {:>8} {:>15} {:>12}".format(*header))
     for database in args.databases:
-        for size in args.sizes:
-            r = run(database, size)
-            print(
-                f"{database:<10} {r['documents']:>6} {r['seconds']:>8} {r['docs_per_second']:>8} "
-                f"{r['rss_growth_mib']:>16} {r['max_rss_mib']:>12}  {r['statuses']}"
-            )
+        for jobs in args.jobs if database == "postgres" else [1]:
+            for size in args.sizes:
+                r = run(database, size, jobs)
+                print(
+                    f"{database:<10} {r['jobs']:>4} {r['documents']:>6} {r['seconds']:>8} "
+                    f"{r['docs_per_second']:>8} {r['rss_growth_mib']:>15} {r['max_rss_mib']:>12}  "
+                    f"{r['statuses']}"
+                )
 
 
 if __name__ == "__main__":

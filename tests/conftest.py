@@ -17,3 +17,13 @@ def _fresh_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+@pytest.fixture
+def iso_countries(transactional_db):
+    """Transactional tests empty every table afterwards; put the ISO list back for each one."""
+    import importlib
+
+    from django.apps import apps
+
+    importlib.import_module("articles.migrations.0003_load_countries").load_countries(apps, None)

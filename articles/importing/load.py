@@ -16,7 +16,7 @@ from datetime import datetime
 from functools import cached_property
 from pathlib import PurePath
 
-from django.db import DatabaseError, transaction
+from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -31,6 +31,8 @@ from .parse import Byline as ParsedByline
 from .parse import Document, ParseError, decode_document, parse_document
 
 CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
+# A document whose rows clash with a concurrent import's is tried once more.
+ATTEMPTS = 2
 
 
 @dataclass(frozen=True)
@@ -111,18 +113,27 @@ def import_document(
     if dry_run:
         planned = document_report(document, existing=existing)
         return ImportResult(path=path, status=status, document=document, planned=planned)
-    try:
-        with transaction.atomic():
-            article = store(
-                document,
-                article=existing,
-                source_name=source_name,
-                digest=digest,
-                publish=publish,
-                published_at=published_at,
-            )
-    except DatabaseError as error:
-        return ImportResult(path=path, status=ERROR, error=f"{path}: could not be stored: {error}")
+    for attempt in range(1, ATTEMPTS + 1):
+        try:
+            with transaction.atomic():
+                article = store(
+                    document,
+                    article=existing,
+                    source_name=source_name,
+                    digest=digest,
+                    publish=publish,
+                    published_at=published_at,
+                )
+            break
+        except IntegrityError as error:
+            # Another import running at the same time created the same author, person,
+            # topic or article first. Everything was rolled back: look again and retry.
+            if attempt == ATTEMPTS:
+                return ImportResult(path=path, status=ERROR, error=f"{path}: could not be stored: {error}")
+            existing = find_existing(source_name=source_name, document=document)
+            status = CREATED if existing is None else UPDATED
+        except DatabaseError as error:
+            return ImportResult(path=path, status=ERROR, error=f"{path}: could not be stored: {error}")
     return ImportResult(path=path, status=status, article_id=article.pk, document=document)
 
 

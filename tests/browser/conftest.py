@@ -24,14 +24,8 @@ def pytest_collection_modifyitems(config, items):
 
 
 @pytest.fixture(autouse=True)
-def countries(transactional_db):
-    """Transactional tests empty the tables afterwards; put the ISO list back for each test."""
-    import importlib
-
-    from django.apps import apps
-
-    migration = importlib.import_module("articles.migrations.0003_load_countries")
-    migration.load_countries(apps, None)
+def countries(iso_countries):
+    """Every browser test runs against a live server, so it is transactional: reload the ISO list."""
 
 
 @pytest.fixture(scope="session")

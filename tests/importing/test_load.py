@@ -276,3 +276,78 @@ def test_the_summary_line_names_each_document_and_what_it_holds(reference_path):
     assert out.getvalue() == (
         f"created: {reference_path} (24 paragraphs, 10 related, 15 quotes, 7 people, countries: BY, RU, UA)\n"
     )
+
+
+def test_a_clash_with_a_concurrent_import_is_retried_once(reference_path, monkeypatch):
+    from django.db import IntegrityError
+
+    real_store, calls = load.store, []
+
+    def clash_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            real_store(*args, **kwargs)  # writes, then the clash rolls all of it back
+            raise IntegrityError("duplicate key value violates unique constraint")
+        return real_store(*args, **kwargs)
+
+    monkeypatch.setattr(load, "store", clash_once)
+    (line,), status = run_import(reference_path)
+
+    assert (line["status"], status, len(calls)) == ("created", 0, 2)
+    assert Article.objects.count() == 1
+    assert RelatedLink.objects.count() == 10
+
+
+def test_a_second_clash_is_reported(reference_path, monkeypatch):
+    from django.db import IntegrityError
+
+    def always_clash(*args, **kwargs):
+        raise IntegrityError("duplicate key value violates unique constraint")
+
+    monkeypatch.setattr(load, "store", always_clash)
+    (line,), status = run_import(reference_path)
+
+    assert status == 1
+    assert (
+        line["error"]
+        == f"{reference_path}: could not be stored: duplicate key value violates unique constraint"
+    )
+
+
+def test_jobs_on_sqlite_imports_one_document_at_a_time(tmp_path):
+    from django.db import connection
+
+    if connection.vendor != "sqlite":
+        pytest.skip("the SQLite fallback")
+    err = io.StringIO()
+    call_command(
+        "import_document", str(copy_samples(tmp_path)), "--jobs", "2", stdout=io.StringIO(), stderr=err
+    )
+    assert "SQLite takes one writer at a time" in err.getvalue()
+    assert Article.objects.count() == len(list(tmp_path.glob("*.txt")))
+
+
+@pytest.mark.django_db(transaction=True)
+def test_jobs_import_in_parallel_workers_on_postgresql(tmp_path, reference_path, iso_countries):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("worker processes need a database server")
+    copy_samples(tmp_path)
+    shutil.copy(reference_path, tmp_path / reference_path.name)
+    lines, status = run_import(tmp_path, "--jobs", "2")
+    again, _ = run_import(tmp_path, "--jobs", "2")
+
+    assert status == 0
+    assert [line["path"] for line in lines] == [str(p) for p in sorted(tmp_path.glob("*.txt"))]
+    assert {line["status"] for line in lines} == {"created"}
+    assert {line["status"] for line in again} == {"unchanged"}
+    assert Article.objects.count() == 7
+    assert Author.objects.filter(name="Ines Okafor").count() == 1  # named in two documents
+    assert sorted(
+        Article.objects.get(source_name=reference_path.name).countries.values_list("code", flat=True)
+    ) == [
+        "BY",
+        "RU",
+        "UA",
+    ]

@@ -4,11 +4,15 @@ Thin over ``articles.importing.load.import_document``; see DESIGN.md for the con
 """
 
 import json
+import multiprocessing
+from collections.abc import Iterator
 from datetime import datetime
+from functools import partial
 from pathlib import Path
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import connection, connections
 from django.utils import timezone
 
 from articles.importing.load import ERROR, ImportResult, import_document
@@ -21,6 +25,29 @@ def document_paths(arguments: list[str]) -> list[Path]:
         path = Path(argument)
         paths.extend(sorted(path.glob("*.txt")) if path.is_dir() else [path])
     return paths
+
+
+def import_path(path: Path, **options) -> ImportResult:
+    """Import one file; a file that cannot be read is reported like a bad document."""
+    try:
+        data = path.read_bytes()
+    except OSError as error:
+        return ImportResult(path=str(path), status=ERROR, error=f"{path}: cannot be read: {error.strerror}")
+    return import_document(data, path=str(path), max_bytes=settings.NEWSROOM_IMPORT_MAX_BYTES, **options)
+
+
+def import_paths(paths: list[Path], *, jobs: int, **options) -> Iterator[ImportResult]:
+    """Results in the order of ``paths``; with ``jobs`` > 1, imported by that many worker processes.
+
+    Each document is still one transaction of its own; a worker opens its own
+    database connection (the parent's are closed before the workers fork).
+    """
+    if jobs <= 1:
+        yield from (import_path(path, **options) for path in paths)
+        return
+    connections.close_all()
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=connections.close_all) as pool:
+        yield from pool.imap(partial(import_path, **options), paths, chunksize=4)
 
 
 class Command(BaseCommand):
@@ -36,6 +63,13 @@ class Command(BaseCommand):
         )
         parser.add_argument("--dry-run", action="store_true", help="Parse and report without writing.")
         parser.add_argument("--json", action="store_true", help="Print one JSON object per document.")
+        parser.add_argument(
+            "--jobs",
+            type=int,
+            default=1,
+            metavar="N",
+            help="Import N documents at a time in worker processes (PostgreSQL; SQLite takes one writer).",
+        )
 
     def handle(self, *args, **options):
         as_json, dry_run = options["json"], options["dry_run"]
@@ -43,13 +77,21 @@ class Command(BaseCommand):
         files = document_paths(options["paths"])
         if not files:
             raise CommandError("No documents found: the directories given hold no .txt files.", returncode=2)
+        jobs = options["jobs"]
+        if jobs < 1:
+            raise CommandError("--jobs must be 1 or more.", returncode=2)
+        if jobs > 1 and connection.vendor == "sqlite":
+            self.stderr.write("--jobs: SQLite takes one writer at a time; importing one document at a time.")
+            jobs = 1
         show_progress = not as_json and len(files) > 1 and self.stderr.isatty()
         failures = 0
-        for number, path in enumerate(files, start=1):
+        results = import_paths(
+            files, jobs=jobs, publish=options["publish"], published_at=when, dry_run=dry_run
+        )
+        for number, (path, result) in enumerate(zip(files, results, strict=True), start=1):
             if show_progress:
                 self.stderr.write(f"\r[{number}/{len(files)}] {path.name[:60]:<60}", ending="")
                 self.stderr.flush()
-            result = self.import_path(path, publish=options["publish"], published_at=when, dry_run=dry_run)
             failures += result.status == ERROR
             if as_json:
                 self.stdout.write(_dumps(result.as_json()))
@@ -59,15 +101,6 @@ class Command(BaseCommand):
             self.stderr.write("")
         if failures:
             raise CommandError(f"{failures} of {len(files)} document(s) failed to import.", returncode=1)
-
-    def import_path(self, path: Path, **options) -> ImportResult:
-        try:
-            data = path.read_bytes()
-        except OSError as error:
-            return ImportResult(
-                path=str(path), status=ERROR, error=f"{path}: cannot be read: {error.strerror}"
-            )
-        return import_document(data, path=str(path), max_bytes=settings.NEWSROOM_IMPORT_MAX_BYTES, **options)
 
     def parse_time(self, text: str) -> datetime:
         try:
