@@ -521,52 +521,48 @@ class EditorialArticleAdmin(VersionAdmin):
                 return None
         return self.ask(request, queryset, form, title="Add a topic", action="add_topic")
 
+    def _retag_from_choice(self, request, queryset, form, *, field, change, verb, title, action):
+        """The shared steps of the bulk actions that pick one topic or country from a list."""
+        if not form.is_valid():
+            return self.ask(request, queryset, form, title=title, action=action)
+        articles = self.taggable(request, queryset)
+        tag = form.cleaned_data[field]
+        result = change(articles, **{field: tag})
+        self._report_tags(request, result, verb=verb, tag=tag, queryset=queryset, articles=articles)
+        return None
+
+    def _posted(self, request):
+        return request.POST if "apply" in request.POST else None
+
     @admin.action(description="Remove a topic from selected articles…", permissions=["tag"])
     def remove_topic(self, request, queryset):
         topics = (
             Topic.objects.filter(tagged_articles__content_object__in=queryset).distinct().order_by("name")
         )
-        form = TopicChoiceForm(request.POST if "apply" in request.POST else None, topics=topics)
-        if form.is_valid():
-            articles = self.taggable(request, queryset)
-            topic = form.cleaned_data["topic"]
-            change = tagging.remove_topic(articles, topic=topic)
-            self._report_tags(
-                request, change, verb="Removed topic", tag=topic, queryset=queryset, articles=articles
-            )
-            return None
-        return self.ask(request, queryset, form, title="Remove a topic", action="remove_topic")
+        form = TopicChoiceForm(self._posted(request), topics=topics)
+        return self._retag_from_choice(
+            request, queryset, form, field="topic", change=tagging.remove_topic, verb="Removed topic",
+            title="Remove a topic", action="remove_topic",
+        )  # fmt: skip
 
     @admin.action(description="Add a country to selected articles…", permissions=["tag"])
     def add_country(self, request, queryset):
-        form = CountryChoiceForm(
-            request.POST if "apply" in request.POST else None, countries=Country.objects.all()
-        )
-        if form.is_valid():
-            articles = self.taggable(request, queryset)
-            country = form.cleaned_data["country"]
-            change = tagging.add_country(articles, country=country)
-            self._report_tags(
-                request, change, verb="Added country", tag=country, queryset=queryset, articles=articles
-            )
-            return None
-        return self.ask(request, queryset, form, title="Add a country", action="add_country")
+        form = CountryChoiceForm(self._posted(request), countries=Country.objects.all())
+        return self._retag_from_choice(
+            request, queryset, form, field="country", change=tagging.add_country, verb="Added country",
+            title="Add a country", action="add_country",
+        )  # fmt: skip
 
     @admin.action(description="Remove a country from selected articles…", permissions=["tag"])
     def remove_country(self, request, queryset):
         countries = (
             Country.objects.filter(tagged_articles__content_object__in=queryset).distinct().order_by("name")
         )
-        form = CountryChoiceForm(request.POST if "apply" in request.POST else None, countries=countries)
-        if form.is_valid():
-            articles = self.taggable(request, queryset)
-            country = form.cleaned_data["country"]
-            change = tagging.remove_country(articles, country=country)
-            self._report_tags(
-                request, change, verb="Removed country", tag=country, queryset=queryset, articles=articles
-            )
-            return None
-        return self.ask(request, queryset, form, title="Remove a country", action="remove_country")
+        form = CountryChoiceForm(self._posted(request), countries=countries)
+        return self._retag_from_choice(
+            request, queryset, form, field="country", change=tagging.remove_country, verb="Removed country",
+            title="Remove a country", action="remove_country",
+        )  # fmt: skip
 
     def ask(self, request, queryset, form, *, title: str, action: str):
         """The intermediate page of an action that needs an answer (like Django's delete confirmation)."""
