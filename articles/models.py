@@ -49,8 +49,12 @@ class Country(TagBase):
         return reverse("articles:country", kwargs={"slug": self.slug})
 
 
+# Foreign keys that lead a unique constraint need no index of their own: the
+# constraint's index serves lookups by them. Every index costs each insert.
+
+
 class TaggedTopic(TaggedItemBase):
-    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE, db_index=False)
     tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_articles")
 
     class Meta:
@@ -59,7 +63,7 @@ class TaggedTopic(TaggedItemBase):
 
 
 class TaggedCountry(TaggedItemBase):
-    content_object = models.ForeignKey("Article", on_delete=models.CASCADE)
+    content_object = models.ForeignKey("Article", on_delete=models.CASCADE, db_index=False)
     tag = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="tagged_articles")
 
     class Meta:
@@ -171,7 +175,7 @@ class Article(models.Model):
         verbose_name="countries",
         help_text="Countries central to the story.",
     )
-    headline_key = models.CharField(max_length=300, editable=False, db_index=True)
+    headline_key = models.CharField(max_length=300, editable=False)  # indexed in Meta
     source_name = models.CharField(
         "source document",
         max_length=255,
@@ -196,6 +200,8 @@ class Article(models.Model):
         ordering = ["-published_at", "-created_at"]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_published_idx"),
+            # Looked up by equality only: no second, LIKE-ready index as db_index=True makes.
+            models.Index(fields=["headline_key"], name="article_headline_key_idx"),
         ]
         constraints = [
             models.CheckConstraint(
@@ -240,7 +246,7 @@ class Article(models.Model):
 class Byline(models.Model):
     """One author's place in an article's byline, in order."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines", db_index=False)
     author = models.ForeignKey("people.Author", on_delete=models.PROTECT, related_name="bylines")
     position = models.PositiveSmallIntegerField(default=0)
     location = models.CharField(
@@ -269,10 +275,12 @@ class Byline(models.Model):
 class RelatedLink(models.Model):
     """A curated link from an article to another piece, kept in the editor's order."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="related_links")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="related_links", db_index=False
+    )
     position = models.PositiveSmallIntegerField(default=0)
     title = models.CharField(max_length=300)
-    title_key = models.CharField(max_length=300, editable=False, db_index=True)
+    title_key = models.CharField(max_length=300, editable=False)  # indexed in Meta
     standfirst = models.TextField(blank=True)
     byline = models.CharField(
         max_length=300,
@@ -302,6 +310,7 @@ class RelatedLink(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["article", "position"], name="related_link_position_unique"),
         ]
+        indexes = [models.Index(fields=["title_key"], name="related_link_title_key_idx")]
 
     def __str__(self):
         return self.title

@@ -113,15 +113,26 @@ TEMPLATES = [
 
 # Database: SQLite by default, anything dj-database-url understands otherwise.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+    "default": dj_database_url.parse(
+        # An empty DATABASE_URL counts as unset.
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
         # Reusing connections saves most of a page's time on PostgreSQL;
         # health checks drop a connection the server closed.
         conn_max_age=int(os.environ.get("CONN_MAX_AGE", "600")),
         conn_health_checks=True,
     )
 }
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # Parameters bound by the server rather than quoted in Python, and statements
+    # a connection runs again and again (the importer's, a page's) prepared once:
+    # an import runs about a fifth faster. A pooler in transaction mode that does
+    # not track prepared statements (PgBouncer before 1.21) needs
+    # DATABASE_PREPARED_STATEMENTS=0.
+    DATABASES["default"]["OPTIONS"] = {
+        "server_side_binding": True,
+        "prepare_threshold": 5 if os.environ.get("DATABASE_PREPARED_STATEMENTS", "1") == "1" else None,
+    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work at once; IMMEDIATE transactions and a
     # busy timeout make concurrent writers wait instead of failing with "database is locked".
     DATABASES["default"]["CONN_MAX_AGE"] = 0

@@ -86,8 +86,11 @@ class Person(models.Model):
 
 
 class Quote(models.Model):
-    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="quotes")
-    speaker = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="quotes")
+    # Both keys are served by the indexes in Meta, which they lead.
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="quotes", db_index=False
+    )
+    speaker = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="quotes", db_index=False)
     text = models.TextField(help_text="The quoted words, without quotation marks.")
     position = models.PositiveIntegerField(
         default=0, help_text="Order of the quote in the article (0 is first)."

@@ -77,6 +77,25 @@ def test_database_url_selects_postgresql_with_persistent_checked_connections():
     assert values["db"]["NAME"] == "newsroom"
     assert values["db"]["CONN_MAX_AGE"] == 600
     assert values["db"]["CONN_HEALTH_CHECKS"] is True
+    assert values["db"]["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 5}
+
+
+def test_prepared_statements_can_be_turned_off_for_a_pooler():
+    values = settings_with(
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/newsroom", DATABASE_PREPARED_STATEMENTS="0"
+    )
+    assert values["db"]["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": None}
+
+
+@pytest.mark.django_db
+def test_postgresql_binds_parameters_on_the_server():
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    connection.ensure_connection()
+    assert type(connection.connection.cursor()).__name__ == "ServerBindingCursor"
+    assert connection.connection.prepare_threshold == 5
 
 
 def test_redis_url_selects_the_redis_cache_and_time_zone_is_configurable():

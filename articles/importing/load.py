@@ -8,9 +8,14 @@ A document is recognised again by its file name (the archive names each
 document after its id, e.g. ``000_5db3053b1fc29a68.txt``), or, for a file of
 another name, by its headline. Its SHA-256 is kept on the article: the same
 bytes imported again with the same publishing options change nothing.
+
+A batch passes one ``Lookups`` to every document: the authors, people, topics
+and countries found or created by one document are then known to the next
+without asking the database again. That is what keeps a large import fast.
 """
 
 import hashlib
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
 from functools import cached_property
@@ -23,8 +28,9 @@ from django.utils import timezone
 
 from articles.models import Article, Byline, Country, RelatedLink, TaggedCountry, TaggedTopic, Topic
 from articles.reports import article_data, byline_data
-from articles.search import update_search_vectors
+from articles.search import new_article_vector, update_search_vectors
 from articles.text import normalise_title
+from newsroom.slugs import plain_slug
 from people.models import Author, Person, Quote
 
 from .parse import Byline as ParsedByline
@@ -33,6 +39,45 @@ from .parse import Document, ParseError, decode_document, parse_document
 CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
 # A document whose rows clash with a concurrent import's is tried once more.
 ATTEMPTS = 2
+
+
+class Lookups:
+    """Rows a batch of imports has found or created, by lower-cased name (countries by code).
+
+    One import's rows are known to the next one in the same batch, which then
+    need not look them up again. A row that was created by an import that
+    rolled back must not be reused, so after any failure everything is
+    forgotten (``clear``). A row changed meanwhile by someone else (an author's
+    role edited in the admin) is still written only when the document says
+    something new; a row deleted meanwhile makes the import fail with an
+    IntegrityError, after which it is retried with a fresh lookup.
+    """
+
+    def __init__(self):
+        self.clear()
+
+    def clear(self) -> None:
+        self.rows: dict[type, dict[str, object]] = {}
+        self._countries: dict[str, Country] | None = None
+
+    @contextmanager
+    def atomic(self):
+        """A transaction; when it fails, what was found or created in it is forgotten."""
+        try:
+            with transaction.atomic():
+                yield
+        except BaseException:
+            self.clear()
+            raise
+
+    def of(self, model) -> dict[str, object]:
+        return self.rows.setdefault(model, {})
+
+    def countries(self, codes) -> list[Country]:
+        """The countries of the given ISO codes; the whole (small, controlled) table is read once."""
+        if self._countries is None:
+            self._countries = {country.code: country for country in Country.objects.only("code", "name")}
+        return [self._countries[code] for code in codes if code in self._countries]
 
 
 @dataclass(frozen=True)
@@ -86,12 +131,15 @@ def import_document(
     published_at: datetime | None = None,
     dry_run: bool = False,
     max_bytes: int = 5 * 1024 * 1024,
+    lookups: Lookups | None = None,
 ) -> ImportResult:
     """Import one document's bytes; never raises for bad input, reports it instead.
 
     ``published_at`` implies ``publish``. Without either, a new article is a draft
-    and an existing article keeps its status.
+    and an existing article keeps its status. A batch passes the same ``lookups``
+    to each of its documents.
     """
+    lookups = Lookups() if lookups is None else lookups
     try:
         document = parse_document(decode_document(data, max_bytes=max_bytes))
     except ParseError as error:
@@ -115,7 +163,7 @@ def import_document(
         return ImportResult(path=path, status=status, document=document, planned=planned)
     for attempt in range(1, ATTEMPTS + 1):
         try:
-            with transaction.atomic():
+            with lookups.atomic():
                 article = store(
                     document,
                     article=existing,
@@ -123,11 +171,14 @@ def import_document(
                     digest=digest,
                     publish=publish,
                     published_at=published_at,
+                    lookups=lookups,
+                    first_attempt=attempt == 1,
                 )
             break
         except IntegrityError as error:
             # Another import running at the same time created the same author, person,
-            # topic or article first. Everything was rolled back: look again and retry.
+            # topic or article first, or the article's plain slug was taken. Everything
+            # was rolled back: look again and retry.
             if attempt == ATTEMPTS:
                 return ImportResult(path=path, status=ERROR, error=f"{path}: could not be stored: {error}")
             existing = find_existing(source_name=source_name, document=document)
@@ -216,6 +267,8 @@ def store(
     digest: str,
     publish: bool,
     published_at: datetime | None,
+    lookups: Lookups,
+    first_attempt: bool = True,
 ) -> Article:
     """Write the document; the caller holds the transaction."""
     article = article or Article(status=Article.Status.DRAFT)
@@ -231,8 +284,20 @@ def store(
         article.status = Article.Status.PUBLISHED
         article.published_at = article.published_at or timezone.now()
     is_new = article.pk is None
-    article.defer_search_update = True  # done once below, when the tags are in
+    if is_new and first_attempt:
+        # The headline's plain slug is nearly always free, so it is not looked up first. When
+        # it is taken, the INSERT fails and the retry lets Article.save() find a free one.
+        article.slug = plain_slug(article.headline)
+    countries = lookups.countries(document.countries)
+    topics = list(get_or_create_by_name(Topic, document_topics(document), known=lookups.of(Topic)).values())
+    if is_new:
+        # A new article has no tags but these: its search vector is written with the row.
+        article.search_vector = new_article_vector(
+            article, topics=[t.name for t in topics], countries=[c.name for c in countries]
+        )
+    article.defer_search_update = True  # not by the post_save receiver: it would write the row again
     article.save()
+    article.__dict__.pop("search_vector", None)  # an SQL expression until read back
 
     if not is_new:
         # What the document says is replaced; what editors added (topics, countries) is kept.
@@ -241,38 +306,45 @@ def store(
         article.quotes.all().delete()
         article.people.clear()
 
-    store_bylines(article, document.authors)
-    people = store_people(article, document)
+    store_bylines(article, document.authors, lookups=lookups)
+    people = store_people(article, document, lookups=lookups)
     store_quotes(article, people=people, quotes=document.quotes)
     store_related(article, document)
-    store_tags(article, document)
-    # The tags went in with bulk_create, which sends no signals.
-    update_search_vectors([article.pk])
+    store_tags(article, countries=countries, topics=topics)
+    if not is_new:
+        # Editors' tags count too; the tags went in with bulk_create, which sends no signals.
+        update_search_vectors([article.pk])
     return article
 
 
-def get_or_create_by_name(model, names: list[str], *, defaults: dict | None = None) -> dict[str, object]:
+def get_or_create_by_name(
+    model, names: list[str], *, defaults: dict | None = None, known: dict | None = None
+) -> dict[str, object]:
     """Rows of ``model`` keyed by ``name.lower()``, matched without regard to case; missing ones are created.
 
-    One query finds the existing rows; ``defaults`` maps a key to the fields of a
-    new row. (SQLite's ``lower()`` folds ASCII letters only, so there a name
-    that differs in the case of a non-ASCII letter counts as another name.)
+    Rows in ``known`` (a batch's ``Lookups``, by lower-cased name) are taken
+    from there; one query finds the others, and ``known`` learns them.
+    ``defaults`` maps a key to the fields of a new row. (SQLite's ``lower()``
+    folds ASCII letters only, so there a name that differs in the case of a
+    non-ASCII letter counts as another name.)
     """
+    known = {} if known is None else known
     wanted = {name.lower(): name for name in names}
-    if not wanted:
-        return {}
-    found = {
-        obj.name.lower(): obj
-        for obj in model.objects.annotate(lower_name=Lower("name")).filter(lower_name__in=list(wanted))
-    }
-    for key, name in wanted.items():
-        if key not in found:
-            found[key] = model.objects.create(name=name, **(defaults or {}).get(key, {}))
-    return {key: found[key] for key in wanted}
+    missing = [key for key in wanted if key not in known]
+    if missing:
+        found = {
+            obj.name.lower(): obj
+            for obj in model.objects.annotate(lower_name=Lower("name")).filter(lower_name__in=missing)
+        }
+        for key in missing:
+            if key not in found:
+                found[key] = model.objects.create(name=wanted[key], **(defaults or {}).get(key, {}))
+            known[key] = found[key]
+    return {key: known[key] for key in wanted}
 
 
-def store_bylines(article: Article, authors: tuple[ParsedByline, ...]) -> None:
-    rows = get_or_create_by_name(Author, [a.name for a in authors])
+def store_bylines(article: Article, authors: tuple[ParsedByline, ...], *, lookups: Lookups) -> None:
+    rows = get_or_create_by_name(Author, [a.name for a in authors], known=lookups.of(Author))
     bylines = []
     for position, parsed in enumerate(authors):
         author = rows[parsed.name.lower()]
@@ -294,7 +366,7 @@ def store_bylines(article: Article, authors: tuple[ParsedByline, ...]) -> None:
     Byline.objects.bulk_create(bylines)
 
 
-def store_people(article: Article, document: Document) -> dict[str, Person]:
+def store_people(article: Article, document: Document, *, lookups: Lookups) -> dict[str, Person]:
     """The people and organisations named in the document, linked to the article.
 
     A speaker the parser quotes but did not list is recorded too. What is known
@@ -309,6 +381,7 @@ def store_people(article: Article, document: Document) -> dict[str, Person]:
         Person,
         names,
         defaults={key: {"kind": m.kind, "description": m.description} for key, m in mentions.items()},
+        known=lookups.of(Person),
     )
     for key, mention in mentions.items():
         person = rows[key]
@@ -367,19 +440,13 @@ def store_related(article: Article, document: Document) -> None:
     )
 
 
-def store_tags(article: Article, document: Document) -> None:
+def store_tags(article: Article, *, countries: list[Country], topics: list[Topic]) -> None:
     """Add the document's countries and topics; tags editors added stay."""
     TaggedCountry.objects.bulk_create(
-        [
-            TaggedCountry(content_object=article, tag_id=pk)
-            for pk in Country.objects.filter(code__in=document.countries).values_list("pk", flat=True)
-        ],
+        [TaggedCountry(content_object=article, tag=country) for country in countries],
         ignore_conflicts=True,  # a country an editor tagged already
     )
-    names = document_topics(document)
-    if names:
-        topics = get_or_create_by_name(Topic, names)
-        TaggedTopic.objects.bulk_create(
-            [TaggedTopic(content_object=article, tag=topic) for topic in topics.values()],
-            ignore_conflicts=True,
-        )
+    TaggedTopic.objects.bulk_create(
+        [TaggedTopic(content_object=article, tag=topic) for topic in topics],
+        ignore_conflicts=True,
+    )

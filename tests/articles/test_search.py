@@ -245,6 +245,21 @@ def test_an_imported_article_is_searchable_with_its_tags():
 
 @postgres_only
 @pytest.mark.django_db
+def test_a_reimported_article_keeps_the_words_of_the_topics_editors_added(tmp_path):
+    load.import_document(REFERENCE.read_bytes(), path=REFERENCE.name, publish=True)
+    story = Article.objects.get()
+    story.topics.add("Sanctions policy")
+    edited = REFERENCE.read_bytes().replace(b"rare visit", b"brief visit")
+
+    result = load.import_document(edited, path=REFERENCE.name)
+
+    assert result.status == "updated"
+    assert stored_vector_is_current(story)
+    assert slugs("sanctions brief") == [story.slug]
+
+
+@postgres_only
+@pytest.mark.django_db
 def test_publishing_without_touching_the_text_leaves_the_vector_as_it_was():
     story = article("Levee breach", draft=True)
     before = Article.objects.values_list("search_vector", flat=True).get(pk=story.pk)

@@ -208,6 +208,76 @@ def test_an_update_that_fails_keeps_the_previous_version(reference_path, tmp_pat
     assert Article.objects.get().body == body
 
 
+def queried_tables(queries) -> set[str]:
+    return {
+        table
+        for query in queries
+        for table in ("people_author", "people_person", "articles_topic", "articles_country")
+        if query["sql"].startswith("SELECT") and f'FROM "{table}"' in query["sql"]
+    }
+
+
+def test_a_batch_looks_up_each_author_person_topic_and_country_once(reference_path):
+    lookups = load.Lookups()
+    data = reference_path.read_bytes()
+    with CaptureQueriesContext(connection) as first:
+        load.import_document(data, path="first.txt", lookups=lookups)
+    with CaptureQueriesContext(connection) as second:
+        other = data.replace("Putin’s mission to Minsk".encode(), b"Putin visits Minsk")
+        result = load.import_document(other, path="2.txt", lookups=lookups)
+
+    assert queried_tables(first.captured_queries) == {
+        "people_author", "people_person", "articles_topic", "articles_country"
+    }  # fmt: skip
+    assert queried_tables(second.captured_queries) == set()
+    article = Article.objects.get(pk=result.article_id)
+    assert [b.author.name for b in article.bylines.all()] == ["Pjotr Sauer"]
+    assert sorted(article.countries.values_list("code", flat=True)) == ["BY", "RU", "UA"]
+    assert article.people.count() == Article.objects.get(source_name="first.txt").people.count()
+
+
+def test_a_failed_import_leaves_nothing_behind_in_the_batch_lookups(reference_path, monkeypatch):
+    lookups = load.Lookups()
+    real_store_related = load.store_related
+
+    def fail(*args, **kwargs):
+        raise DatabaseError("disk full")  # after the author and people were created
+
+    monkeypatch.setattr(load, "store_related", fail)
+    failed = load.import_document(reference_path.read_bytes(), path="a.txt", lookups=lookups)
+    monkeypatch.setattr(load, "store_related", real_store_related)
+    retried = load.import_document(reference_path.read_bytes(), path="a.txt", lookups=lookups)
+
+    assert (failed.status, retried.status) == ("error", "created")
+    assert Author.objects.get(name="Pjotr Sauer").bylines.get().article_id == retried.article_id
+
+
+@pytest.mark.django_db(transaction=True)  # the deleted row is noticed when the import commits
+def test_a_row_deleted_during_a_batch_is_looked_up_again(reference_path, iso_countries):
+    lookups = load.Lookups()
+    load.import_document(reference_path.read_bytes(), path="a.txt", lookups=lookups)
+    Article.objects.all().delete()
+    Author.objects.all().delete()  # say, merged away by an editor meanwhile
+
+    result = load.import_document(reference_path.read_bytes(), path="a.txt", lookups=lookups)
+
+    assert result.status == "created"
+    assert Author.objects.get(name="Pjotr Sauer").bylines.count() == 1
+
+
+def test_two_files_of_one_headline_are_two_articles_with_their_own_slugs(reference_path, tmp_path):
+    first = write(tmp_path, "first.txt", reference_path.read_bytes())
+    second = write(tmp_path, "second.txt", reference_path.read_bytes())
+
+    lines, status = run_import(first, second)
+
+    assert status == 0
+    assert [line["status"] for line in lines] == ["created", "created"]
+    plain = "putins-mission-to-minsk-raises-fears-he-will-drag-belarus-into-ukraine-war"
+    assert [line["slug"] for line in lines] == [plain, f"{plain}-2"]
+    assert RelatedLink.objects.count() == 20
+
+
 def test_authors_are_matched_by_name_and_record_a_newly_seen_location(reference_path, tmp_path):
     Author.objects.create(name="Pjotr Sauer")
     edited = write(

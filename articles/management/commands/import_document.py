@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
 from django.utils import timezone
 
-from articles.importing.load import ERROR, ImportResult, import_document
+from articles.importing.load import ERROR, ImportResult, Lookups, import_document
 
 
 def document_paths(arguments: list[str]) -> list[Path]:
@@ -27,27 +27,45 @@ def document_paths(arguments: list[str]) -> list[Path]:
     return paths
 
 
-def import_path(path: Path, **options) -> ImportResult:
+def import_path(path: Path, *, lookups: Lookups, **options) -> ImportResult:
     """Import one file; a file that cannot be read is reported like a bad document."""
     try:
         data = path.read_bytes()
     except OSError as error:
         return ImportResult(path=str(path), status=ERROR, error=f"{path}: cannot be read: {error.strerror}")
-    return import_document(data, path=str(path), max_bytes=settings.NEWSROOM_IMPORT_MAX_BYTES, **options)
+    return import_document(
+        data, path=str(path), max_bytes=settings.NEWSROOM_IMPORT_MAX_BYTES, lookups=lookups, **options
+    )
 
 
 def import_paths(paths: list[Path], *, jobs: int, **options) -> Iterator[ImportResult]:
     """Results in the order of ``paths``; with ``jobs`` > 1, imported by that many worker processes.
 
-    Each document is still one transaction of its own; a worker opens its own
-    database connection (the parent's are closed before the workers fork).
+    Each document is still one transaction of its own. The documents of a
+    process share one ``Lookups``. A worker opens its own database connection
+    (the parent's are closed before the workers fork).
     """
     if jobs <= 1:
-        yield from (import_path(path, **options) for path in paths)
+        lookups = Lookups()
+        yield from (import_path(path, lookups=lookups, **options) for path in paths)
         return
     connections.close_all()
-    with multiprocessing.get_context("fork").Pool(jobs, initializer=connections.close_all) as pool:
-        yield from pool.imap(partial(import_path, **options), paths, chunksize=4)
+    with multiprocessing.get_context("fork").Pool(jobs, initializer=start_worker) as pool:
+        yield from pool.imap(partial(import_in_worker, **options), paths, chunksize=4)
+
+
+# A worker process's own lookups, made when it starts.
+worker_lookups: Lookups | None = None
+
+
+def start_worker() -> None:
+    global worker_lookups  # noqa: PLW0603  (one per process, by design)
+    connections.close_all()
+    worker_lookups = Lookups()
+
+
+def import_in_worker(path: Path, **options) -> ImportResult:
+    return import_path(path, lookups=worker_lookups, **options)
 
 
 class Command(BaseCommand):
