@@ -93,7 +93,8 @@ class ImportResult:
     status: str
     error: str = ""
     article_id: int | None = None
-    document: Document | None = None
+    # What the document holds, in a few words: small enough to pass between processes.
+    summary: str = ""
     planned: dict | None = field(default=None, repr=False)  # --dry-run: what would be stored
 
     @property
@@ -155,12 +156,12 @@ def import_document(
         and existing.source_hash == digest
         and not publish_changes(existing, publish=publish, published_at=published_at)
     ):
-        return ImportResult(path=path, status=UNCHANGED, article_id=existing.pk, document=document)
+        return ImportResult(path=path, status=UNCHANGED, article_id=existing.pk, summary=summarise(document))
 
     status = CREATED if existing is None else UPDATED
     if dry_run:
         planned = document_report(document, existing=existing)
-        return ImportResult(path=path, status=status, document=document, planned=planned)
+        return ImportResult(path=path, status=status, summary=summarise(document), planned=planned)
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with lookups.atomic():
@@ -185,7 +186,16 @@ def import_document(
             status = CREATED if existing is None else UPDATED
         except DatabaseError as error:
             return ImportResult(path=path, status=ERROR, error=f"{path}: could not be stored: {error}")
-    return ImportResult(path=path, status=status, article_id=article.pk, document=document)
+    return ImportResult(path=path, status=status, article_id=article.pk, summary=summarise(document))
+
+
+def summarise(document: Document) -> str:
+    """E.g. "24 paragraphs, 10 related, 15 quotes, 7 people, countries: BY, RU, UA"."""
+    return (
+        f"{len(document.paragraphs)} paragraphs, {len(document.related)} related, "
+        f"{len(document.quotes)} quotes, {len(document.people)} people, "
+        f"countries: {', '.join(document.countries) or 'none'}"
+    )
 
 
 def find_existing(*, source_name: str, document: Document) -> Article | None:

@@ -135,12 +135,7 @@ class Command(BaseCommand):
             return
         # A summary from the parsed document; the full stored state is what --json prints.
         prefix = "would be " if dry_run and result.status != "unchanged" else ""
-        document = result.document
-        self.stdout.write(
-            f"{prefix}{result.status}: {result.path} ({len(document.paragraphs)} paragraphs, "
-            f"{len(document.related)} related, {len(document.quotes)} quotes, {len(document.people)} people, "
-            f"countries: {', '.join(document.countries) or 'none'})"
-        )
+        self.stdout.write(f"{prefix}{result.status}: {result.path} ({result.summary})")
 
 
 def _dumps(data: dict) -> str:
