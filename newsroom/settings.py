@@ -52,6 +52,7 @@ CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 INSTALLED_APPS = [
     # Before the admin: its templates override the admin's, and it registers the
     # article models with django-reversion before the admin classes are built.
+    "newsroom",
     "editorial",
     "django.contrib.admin",
     "django.contrib.auth",

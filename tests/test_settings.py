@@ -98,6 +98,23 @@ def test_postgresql_binds_parameters_on_the_server():
     assert connection.connection.prepare_threshold == 5
 
 
+@pytest.mark.django_db
+def test_postgresql_bulk_inserts_send_binary_arrays_that_keep_every_character():
+    from django.db import connection
+    from psycopg.adapt import PyFormat, Transformer
+
+    from people.models import Person
+
+    if connection.vendor != "postgresql":
+        pytest.skip("a PostgreSQL setting")
+    connection.ensure_connection()
+    dumper = Transformer(connection.connection).get_dumper(["a"], PyFormat.AUTO)
+    assert type(dumper).__name__ == "ListBinaryDumper"
+    names = ['Quote "marks" and \\ back\\slashes', "{braces}, commas", "Łukasz Żółć", "NULL", " "]
+    Person.objects.bulk_create(Person(name=name, slug=f"p{n}") for n, name in enumerate(names))
+    assert list(Person.objects.order_by("slug").values_list("name", flat=True)) == names
+
+
 def test_redis_url_selects_the_redis_cache_and_time_zone_is_configurable():
     values = settings_with(REDIS_URL="redis://127.0.0.1:6379/0", TIME_ZONE="America/New_York")
     assert values["cache"] == "django.core.cache.backends.redis.RedisCache"

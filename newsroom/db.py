@@ -1,0 +1,21 @@
+"""How the project's PostgreSQL connections pass values."""
+
+from django.db.backends.signals import connection_created
+from django.dispatch import receiver
+
+
+@receiver(connection_created, dispatch_uid="newsroom-binary-arrays")
+def send_lists_as_binary_arrays(sender, connection, **kwargs):
+    """Pass Python lists to PostgreSQL as binary arrays.
+
+    ``bulk_create`` on PostgreSQL sends each column as one array
+    (``INSERT ... SELECT * FROM UNNEST(%s, ...)``). In psycopg's text format
+    every element of such an array is checked and escaped by regular
+    expressions in Python; in the binary format the elements are packed by
+    psycopg's C dumpers, about six times faster. It is a fifth of the CPU
+    time an imported document's inserts cost.
+    """
+    if connection.vendor == "postgresql":
+        from psycopg.types.array import ListBinaryDumper
+
+        connection.connection.adapters.register_dumper(list, ListBinaryDumper)
