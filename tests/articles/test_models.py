@@ -5,6 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Article, Country, RelatedLink, Topic
+from articles.text import normalise_title
 from people.models import Author
 from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, RelatedLinkFactory, country
 
@@ -137,6 +138,42 @@ def test_related_link_does_not_resolve_to_its_own_article():
     article = ArticleFactory(headline="Same title")
     link = RelatedLinkFactory(article=article, title="Same title")
     assert link.target is None
+
+
+def written_unseen(article: Article, *, title: str) -> RelatedLink:
+    """A link stored as a concurrent transaction would leave it: unresolved, whatever exists."""
+    (link,) = RelatedLink.objects.bulk_create(
+        [RelatedLink(article=article, title=title, title_key=normalise_title(title))]
+    )
+    return link
+
+
+def test_links_missed_by_two_concurrent_transactions_are_resolved_when_the_last_commits(
+    django_capture_on_commit_callbacks,
+):
+    first = ArticleFactory(headline="Partisans blow up a plane")
+    outbound = written_unseen(first, title="Minsk answers")  # first names second, which was not there yet
+
+    with django_capture_on_commit_callbacks(execute=True):
+        second = Article.objects.create(headline="Minsk answers", status=Article.Status.DRAFT)
+        inbound = written_unseen(second, title="Partisans blow up a plane")  # and second names first
+        assert RelatedLink.objects.filter(target__isnull=False).count() == 1  # inside: one of two
+
+    outbound.refresh_from_db()
+    inbound.refresh_from_db()
+    assert (outbound.target, inbound.target) == (second, first)
+
+
+def test_resolving_after_commit_leaves_other_links_alone(django_capture_on_commit_callbacks):
+    own = ArticleFactory(headline="Own")
+    unrelated = written_unseen(ArticleFactory(headline="Elsewhere"), title="Own title elsewhere")
+    nowhere = written_unseen(own, title="No such article")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        own.save()
+
+    assert RelatedLink.objects.get(pk=unrelated.pk).target is None
+    assert RelatedLink.objects.get(pk=nowhere.pk).target is None
 
 
 def test_related_links_keep_their_order():

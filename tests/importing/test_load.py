@@ -414,6 +414,10 @@ def test_jobs_import_in_parallel_workers_on_postgresql(tmp_path, reference_path,
     assert {line["status"] for line in again} == {"unchanged"}
     assert Article.objects.count() == 7
     assert Author.objects.filter(name="Ines Okafor").count() == 1  # named in two documents
+    # Documents imported side by side that name each other still link to each other.
+    resolvable = RelatedLink.objects.filter(title_key__in=Article.objects.values("headline_key"))
+    assert resolvable.count() >= 10
+    assert not resolvable.filter(target__isnull=True).exists()
     assert sorted(
         Article.objects.get(source_name=reference_path.name).countries.values_list("code", flat=True)
     ) == [
