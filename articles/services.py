@@ -11,27 +11,16 @@ from newsroom.cache import bump_content_version
 from .models import Article, RelatedLink
 
 
-def resolve_links_to(article: Article) -> int:
-    """Point every unresolved related link whose title matches ``article``'s headline at it.
-
-    Returns the number of links resolved.
-    """
-    return (
-        RelatedLink.objects.filter(target__isnull=True, title_key=article.headline_key)
-        .exclude(article=article)
-        .update(target=article)
-    )
-
-
 def resolve_links_around(article: Article) -> int:
-    """Resolve the unresolved links from the article and to it, as far as the committed rows tell.
+    """Point the unresolved links from ``article`` and to it at the articles their titles name.
 
-    ``resolve_links_to`` and the importer resolve links inside their own
-    transaction, where rows that a concurrent transaction has not committed
-    yet are invisible: two documents imported side by side, each naming the
-    other, would both miss. Run after commit, this sees them; whichever of the
-    two transactions commits last finds the other's rows. Returns the number
-    of links resolved.
+    A link is matched to the first article created with its title (ignoring
+    case, quote-mark style and spacing), never to its own article. Inside a
+    transaction, rows that a concurrent transaction has not committed are
+    invisible: two documents imported side by side, each naming the other,
+    would both miss. So Article's post_save runs this twice, at once and again
+    after commit; whichever of two such transactions commits last finds the
+    other's rows. Returns the number of links resolved.
     """
     # One constant statement: the same update built from ORM expressions (Exists,
     # Subquery, OuterRef) costs about 0.8 ms of Python, on every article saved.
@@ -39,7 +28,7 @@ def resolve_links_around(article: Article) -> int:
         cursor.execute(RESOLVE_AROUND_SQL, [article.pk, article.headline_key])
         resolved = cursor.rowcount
     if resolved:
-        bump_content_version()  # raw SQL sends no signal
+        transaction.on_commit(bump_content_version)  # raw SQL sends no signal
     return resolved
 
 

@@ -10,13 +10,13 @@ from newsroom.cache import bump_content_version
 from people.models import Author, Person, Quote
 
 from .models import Article, Byline, Country, RelatedLink, TaggedCountry, TaggedTopic, Topic
-from .services import find_link_target, resolve_links_around, resolve_links_to
+from .services import find_link_target, resolve_links_around
 
 
 @receiver(post_save, sender=Article)
 def resolve_inbound_links(sender, instance, raw=False, **kwargs):
     if not raw:
-        resolve_links_to(instance)
+        resolve_links_around(instance)
         # A link written by a transaction committing at the same time is invisible here;
         # whichever of the two commits last looks again and finds the other's rows.
         transaction.on_commit(partial(resolve_links_around, instance), robust=True)
