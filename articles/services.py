@@ -33,17 +33,19 @@ def resolve_links_around(article: Article) -> int:
 
 
 # The first article created with the link's title wins, as in find_link_target and the importer.
-RESOLVE_AROUND_SQL = """
-UPDATE articles_relatedlink AS l SET target_id = (
+LINK_TARGET_SQL = """(
     SELECT a.id FROM articles_article AS a
     WHERE a.headline_key = l.title_key AND a.id <> l.article_id ORDER BY a.id LIMIT 1
-)
-WHERE l.target_id IS NULL
-    AND (l.article_id = %s OR l.title_key = %s)
-    AND EXISTS (
-        SELECT 1 FROM articles_article AS a WHERE a.headline_key = l.title_key AND a.id <> l.article_id
-    )
-"""
+)"""
+# The target is looked up per candidate link, through the headline index: as a
+# scalar subquery it cannot become a join that reads every article, as an
+# EXISTS can in a prepared statement's generic plan. "+l.target_id" keeps
+# SQLite, which has no statistics unless ANALYZE ran, from reading every
+# unresolved link (most are links to other sites) through the target_id index.
+RESOLVE_AROUND_SQL = f"""
+UPDATE articles_relatedlink AS l SET target_id = {LINK_TARGET_SQL}
+WHERE (l.article_id = %s OR l.title_key = %s) AND +l.target_id IS NULL AND {LINK_TARGET_SQL} IS NOT NULL
+"""  # noqa: S608  (constants of this module, not input)
 
 
 def find_link_target(link: RelatedLink) -> Article | None:
