@@ -128,11 +128,11 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     # a connection runs again and again (the importer's, a page's) prepared once:
     # an import runs about a fifth faster. A pooler in transaction mode that does
     # not track prepared statements (PgBouncer before 1.21) needs
-    # DATABASE_PREPARED_STATEMENTS=0.
-    DATABASES["default"]["OPTIONS"] = {
-        "server_side_binding": True,
-        "prepare_threshold": 5 if os.environ.get("DATABASE_PREPARED_STATEMENTS", "1") == "1" else None,
-    }
+    # DATABASE_PREPARED_STATEMENTS=0. Options in DATABASE_URL (?sslmode=…) are kept.
+    prepared = os.environ.get("DATABASE_PREPARED_STATEMENTS", "1") == "1"
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=True, prepare_threshold=5 if prepared else None
+    )
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work at once; IMMEDIATE transactions and a
     # busy timeout make concurrent writers wait instead of failing with "database is locked".

@@ -80,6 +80,15 @@ def test_database_url_selects_postgresql_with_persistent_checked_connections():
     assert values["db"]["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 5}
 
 
+def test_options_in_the_database_url_are_kept():
+    values = settings_with(DATABASE_URL="postgres://postgres@db.example.com:5432/newsroom?sslmode=require")
+    assert values["db"]["OPTIONS"] == {
+        "sslmode": "require",
+        "server_side_binding": True,
+        "prepare_threshold": 5,
+    }
+
+
 def test_prepared_statements_can_be_turned_off_for_a_pooler():
     values = settings_with(
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/newsroom", DATABASE_PREPARED_STATEMENTS="0"

@@ -15,6 +15,7 @@ without asking the database again. That is what keeps a large import fast.
 """
 
 import hashlib
+from collections import OrderedDict
 from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime
@@ -29,7 +30,7 @@ from articles.models import Article, Byline, Country, RelatedLink, TaggedCountry
 from articles.reports import article_data, byline_data
 from articles.search import new_article_vector, update_search_vectors
 from articles.text import normalise_title
-from newsroom.slugs import plain_slug
+from newsroom.slugs import plain_slug, unique_slugs
 from people.models import Author, Person, Quote
 
 from .parse import Byline as ParsedByline
@@ -40,23 +41,33 @@ CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
 ATTEMPTS = 2
 
 
+# The tables an import writes to.
+IMPORTED_MODELS = (
+    *(Article, Article.people.through, Byline, RelatedLink, TaggedCountry, TaggedTopic, Topic),
+    *(Author, Person, Quote),
+)
+
+
 class Lookups:
     """Rows a batch of imports has found or created, by lower-cased name (countries by code).
 
     One import's rows are known to the next one in the same batch, which then
-    need not look them up again. A row that was created by an import that
-    rolled back must not be reused, so after any failure everything is
-    forgotten (``clear``). A row changed meanwhile by someone else (an author's
-    role edited in the admin) is still written only when the document says
-    something new; a row deleted meanwhile makes the import fail with an
-    IntegrityError, after which it is retried with a fresh lookup.
+    need not look them up again. Each model keeps the ``size`` rows used most
+    recently, so that memory stays flat however many names a batch meets. A
+    row that was created by an import that rolled back must not be reused, so
+    after any failure everything is forgotten (``clear``). A row changed
+    meanwhile by someone else (an author's role edited in the admin) is still
+    written only when the document says something new; a row deleted meanwhile
+    makes the import fail with an IntegrityError, after which it is retried
+    with a fresh lookup.
     """
 
-    def __init__(self):
+    def __init__(self, size: int = 5000):
+        self.size = size
         self.clear()
 
     def clear(self) -> None:
-        self.rows: dict[type, dict[str, object]] = {}
+        self.rows: dict[type, Recent] = {}
         self._countries: dict[str, Country] | None = None
 
     @contextmanager
@@ -69,14 +80,33 @@ class Lookups:
             self.clear()
             raise
 
-    def of(self, model) -> dict[str, object]:
-        return self.rows.setdefault(model, {})
+    def of(self, model) -> "Recent":
+        return self.rows.setdefault(model, Recent(self.size))
 
     def countries(self, codes) -> list[Country]:
         """The countries of the given ISO codes; the whole (small, controlled) table is read once."""
         if self._countries is None:
             self._countries = {country.code: country for country in Country.objects.only("code", "name")}
         return [self._countries[code] for code in codes if code in self._countries]
+
+
+class Recent(OrderedDict):
+    """A mapping that keeps its ``size`` most recently read or written entries."""
+
+    def __init__(self, size: int):
+        super().__init__()
+        self.size = size
+
+    def __getitem__(self, key):
+        value = super().__getitem__(key)
+        self.move_to_end(key)
+        return value
+
+    def __setitem__(self, key, value):
+        super().__setitem__(key, value)
+        self.move_to_end(key)
+        if len(self) > self.size:
+            self.popitem(last=False)
 
 
 @dataclass(frozen=True)
@@ -195,6 +225,24 @@ def summarise(document: Document) -> str:
         f"{len(document.quotes)} quotes, {len(document.people)} people, "
         f"countries: {', '.join(document.countries) or 'none'}"
     )
+
+
+def analyse_tables() -> None:
+    """Refresh the query planner's statistics of the tables an import fills.
+
+    PostgreSQL plans a prepared statement once for all values after a few runs,
+    from the statistics of the moment; SQLite has none until ANALYZE runs. A
+    plan made while a table held a handful of rows reads the whole table, and
+    an import soon fills it. Analysing samples a bounded number of rows per
+    table, so it costs little however large the tables are.
+    """
+    tables = [connection.ops.quote_name(model._meta.db_table) for model in IMPORTED_MODELS]
+    with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":
+            cursor.execute(f"ANALYZE {', '.join(tables)}")
+        else:
+            for table in tables:
+                cursor.execute(f"ANALYZE {table}")
 
 
 def find_existing(*, source_name: str, document: Document) -> Article | None:
@@ -350,21 +398,42 @@ def get_or_create_by_name(
     """
     known = {} if known is None else known
     wanted = {name.lower(): name for name in names}
-    missing = [key for key in wanted if key not in known]
+    rows = {key: known[key] for key in wanted if key in known}
+    missing = [key for key in wanted if key not in rows]
     if missing:
-        found = {
+        rows |= {
             obj.name.lower(): obj
             for obj in model.objects.annotate(lower_name=Lower("name")).filter(lower_name__in=missing)
         }
+        new = [model(name=wanted[key], **(defaults or {}).get(key, {})) for key in missing if key not in rows]
+        create_rows(model, new)
+        rows |= {obj.name.lower(): obj for obj in new}
         for key in missing:
-            if key not in found:
-                found[key] = model.objects.create(name=wanted[key], **(defaults or {}).get(key, {}))
-            known[key] = found[key]
-    return {key: known[key] for key in wanted}
+            known[key] = rows[key]
+    return {key: rows[key] for key in wanted}
+
+
+def create_rows(model, rows: list) -> None:
+    """Insert new authors or people in one statement, with the slugs their save() would give them.
+
+    Other models (topics: taggit makes their slugs its own way) are saved one by one.
+    """
+    if model not in (Author, Person):
+        for row in rows:
+            row.save()
+        return
+    for row, slug in zip(rows, unique_slugs(model, [row.name for row in rows]), strict=True):
+        row.slug = slug
+    model.objects.bulk_create(rows)
 
 
 def store_bylines(article: Article, authors: tuple[ParsedByline, ...], *, lookups: Lookups) -> None:
-    rows = get_or_create_by_name(Author, [a.name for a in authors], known=lookups.of(Author))
+    rows = get_or_create_by_name(
+        Author,
+        [a.name for a in authors],
+        defaults={a.name.lower(): {"role": a.role, "location": a.location} for a in authors},
+        known=lookups.of(Author),
+    )
     bylines = []
     for position, parsed in enumerate(authors):
         author = rows[parsed.name.lower()]
@@ -400,7 +469,10 @@ def store_people(article: Article, document: Document, *, lookups: Lookups) -> d
     rows = get_or_create_by_name(
         Person,
         names,
-        defaults={key: {"kind": m.kind, "description": m.description} for key, m in mentions.items()},
+        defaults={
+            key: {"kind": m.kind, "description": m.description, "aliases": sorted(m.aliases)}
+            for key, m in mentions.items()
+        },
         known=lookups.of(Person),
     )
     for key, mention in mentions.items():

@@ -252,6 +252,58 @@ def test_a_failed_import_leaves_nothing_behind_in_the_batch_lookups(reference_pa
     assert Author.objects.get(name="Pjotr Sauer").bylines.get().article_id == retried.article_id
 
 
+def test_batch_lookups_keep_only_the_rows_used_most_recently():
+    recent = load.Recent(2)
+    recent["a"], recent["b"] = 1, 2
+    assert recent["a"] == 1  # read: now the most recent
+    recent["c"] = 3
+
+    assert list(recent) == ["a", "c"]
+
+
+def test_names_found_in_bounded_lookups_survive_the_rows_created_beside_them():
+    known = load.Recent(2)
+    old = Person.objects.create(name="Old Name")
+    load.get_or_create_by_name(Person, ["Old Name"], known=known)
+
+    rows = load.get_or_create_by_name(Person, ["Old Name", "New One", "New Two"], known=known)
+
+    assert rows["old name"] == old
+    assert sorted(p.name for p in Person.objects.all()) == ["New One", "New Two", "Old Name"]
+    assert len(known) == 2
+
+
+def test_new_authors_and_people_are_created_with_what_the_document_says(reference_path, tmp_path):
+    text = reference_path.read_text().replace("\nPjotr Sauer\n", "\nPjotr Sauer in Riga\n")
+    with CaptureQueriesContext(connection) as queries:
+        load.import_document(text.encode(), path="a.txt")
+
+    updates = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
+    assert not [sql for sql in updates if "people_" in sql]  # nothing written twice
+    assert Author.objects.get().location == "Riga"
+    assert Person.objects.get(name="Vladimir Putin").aliases == ["Putin"]
+
+
+def test_the_tables_are_analysed_as_a_batch_grows(monkeypatch, tmp_path):
+    from articles.management.commands import import_document as command
+
+    def fake_imports(paths, **options):
+        return (load.ImportResult(path=str(path), status="created") for path in paths)
+
+    analysed = []
+    monkeypatch.setattr(command, "imported", fake_imports)
+    monkeypatch.setattr(command, "analyse_tables", lambda: analysed.append(len(results)))
+    results = []
+    for result in command.import_paths([tmp_path / f"{n}.txt" for n in range(300)], jobs=1):
+        results.append(result)
+
+    assert analysed == [64, 128, 256]
+
+
+def test_analysing_the_tables_works_on_this_database():
+    load.analyse_tables()  # raises if a table name or the statement is wrong
+
+
 @pytest.mark.django_db(transaction=True)  # the deleted row is noticed when the import commits
 def test_a_row_deleted_during_a_batch_is_looked_up_again(reference_path, iso_countries):
     lookups = load.Lookups()

@@ -15,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import connection, connections
 from django.utils import timezone
 
-from articles.importing.load import ERROR, ImportResult, Lookups, import_document
+from articles.importing.load import ERROR, ImportResult, Lookups, analyse_tables, import_document
 
 
 def document_paths(arguments: list[str]) -> list[Path]:
@@ -43,8 +43,18 @@ def import_paths(paths: list[Path], *, jobs: int, **options) -> Iterator[ImportR
 
     Each document is still one transaction of its own. The documents of a
     process share one ``Lookups``. A worker opens its own database connection
-    (the parent's are closed before the workers fork).
+    (the parent's are closed before the workers fork). When the count of
+    documents reaches 64, 128, 256 and so on, the tables they fill are analysed
+    (``analyse_tables``), so that the database plans its queries for the tables
+    as they are now, not as they were when they were nearly empty.
     """
+    for count, result in enumerate(imported(paths, jobs=jobs, **options), start=1):
+        yield result
+        if count >= 64 and count & (count - 1) == 0 and not options.get("dry_run"):
+            analyse_tables()
+
+
+def imported(paths: list[Path], *, jobs: int, **options) -> Iterator[ImportResult]:
     if jobs <= 1:
         lookups = Lookups()
         yield from (import_path(path, lookups=lookups, **options) for path in paths)
