@@ -53,7 +53,7 @@ def find_link_target(link: RelatedLink) -> Article | None:
     return (
         Article.objects.filter(headline_key=link.title_key)
         .exclude(pk=link.article_id)
-        .order_by("created_at")
+        .order_by("pk")  # the first created, as RESOLVE_AROUND_SQL and the importer pick
         .first()
     )
 

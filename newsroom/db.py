@@ -12,8 +12,8 @@ def send_lists_as_binary_arrays(sender, connection, **kwargs):
     (``INSERT ... SELECT * FROM UNNEST(%s, ...)``). In psycopg's text format
     every element of such an array is checked and escaped by regular
     expressions in Python; in the binary format the elements are packed by
-    psycopg's C dumpers, about six times faster. It is a fifth of the CPU
-    time an imported document's inserts cost.
+    psycopg's C dumpers: a 15-element list dumps in 3 µs instead of 21 µs,
+    and the import benchmark (--jobs 2) ran about 5% faster.
     """
     if connection.vendor == "postgresql":
         from psycopg.types.array import ListBinaryDumper
