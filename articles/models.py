@@ -11,8 +11,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TagBase, TaggedItemBase
 
 from newsroom.slugs import unique_slug
-
-from .text import normalise_title
+from newstext import normalise_title
 
 
 class Topic(TagBase):

@@ -1,6 +1,6 @@
 """Countries and people the text names, offered to editors and taggers for one-click acceptance.
 
-The detection is the importer's own (``articles.importing``): the same rules that
+The detection is the importer's own (``newstext.analyse_text``): the same rules that
 tag imported documents read the article being edited, so the suggestions match
 what an import would have tagged.
 """
@@ -10,11 +10,8 @@ from dataclasses import dataclass, field
 
 from django.db.models.functions import Lower
 
-from articles.importing.countries import tag_countries
-from articles.importing.paragraphs import analyse
-from articles.importing.people import PERSON, Cast
-from articles.importing.records import Mention
 from articles.models import Article, Country
+from newstext import Mention, analyse_text
 from people.models import Person
 
 logger = logging.getLogger(__name__)
@@ -33,15 +30,8 @@ class Suggestions:
 def detect(*, headline: str, standfirst: str, body: str, authors: list[str]) -> tuple[tuple[str, ...], tuple]:
     """Country codes and people (Mentions) named in the text, by the importer's rules."""
     paragraphs = [p.strip() for p in body.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    analysed = [analyse(index, paragraph) for index, paragraph in enumerate(paragraphs)]
-    mentions = Cast(headline=headline, standfirst=standfirst, paragraphs=analysed, authors=authors).mentions()
-    codes = tag_countries(
-        headline=headline,
-        standfirst=standfirst,
-        paragraphs=paragraphs,
-        people=[name for m in mentions if m.kind == PERSON for name in (m.name, *m.aliases)],
-    )
-    return codes, mentions
+    analysis = analyse_text(headline=headline, standfirst=standfirst, paragraphs=paragraphs, authors=authors)
+    return analysis.countries, analysis.people
 
 
 def suggest_for(article: Article) -> Suggestions:

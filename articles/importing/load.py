@@ -29,12 +29,10 @@ from django.utils import timezone
 from articles.models import Article, Byline, Country, RelatedLink, TaggedCountry, TaggedTopic, Topic
 from articles.reports import article_data, byline_data
 from articles.search import new_article_vector, update_search_vectors
-from articles.text import normalise_title
 from newsroom.slugs import plain_slug, unique_slugs
+from newstext import Byline as ParsedByline
+from newstext import Document, ParseError, decode_document, normalise_title, parse_document
 from people.models import Author, Person, Quote
-
-from .parse import Byline as ParsedByline
-from .parse import Document, ParseError, decode_document, parse_document
 
 CREATED, UPDATED, UNCHANGED, ERROR = "created", "updated", "unchanged", "error"
 # A document whose rows clash with a concurrent import's is tried once more.

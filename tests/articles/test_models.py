@@ -5,7 +5,7 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from articles.models import Article, Country, RelatedLink, Topic
-from articles.text import normalise_title
+from newstext import normalise_title
 from people.models import Author
 from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, RelatedLinkFactory, country
 

@@ -18,8 +18,8 @@ from articles.search import (
     parse_query,
     search_articles,
 )
+from tests.documents import REFERENCE
 from tests.factories import ArticleFactory, BylineFactory, country
-from tests.importing.conftest import REFERENCE
 
 POSTGRES = connection.vendor == "postgresql"
 postgres_only = pytest.mark.skipif(not POSTGRES, reason="PostgreSQL full-text search only")

@@ -14,7 +14,7 @@ from django.utils import timezone
 from articles.importing import load
 from articles.models import Article, RelatedLink
 from people.models import Author, Person, Quote
-from tests.importing.conftest import SAMPLES
+from tests.documents import SAMPLES
 
 pytestmark = pytest.mark.django_db
 

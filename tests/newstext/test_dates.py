@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from articles.importing.parse import ParseError, parse_related_date
+from newstext import ParseError, parse_related_date
 
 
 def at(*parts: int) -> datetime.datetime:

@@ -4,18 +4,16 @@ Nothing else may escape: no IndexError from a short document, no ValueError from
 a date, no UnicodeDecodeError from bytes.
 """
 
-from pathlib import Path
-
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from articles.importing.parse import Document, ParseError, decode_document, parse_document
-from tests.importing.test_parse_reference import reference_text
+from newstext import Document, ParseError, decode_document, parse_document
+from tests.documents import REFERENCE, sample_paths
 
-SAMPLES = Path(__file__).resolve().parents[2] / "sample_documents"
+# The reference document joins the originals when it is beside the checkout.
 DOCUMENTS = [
-    reference_text(),
-    *(path.read_text(encoding="utf-8-sig") for path in sorted(SAMPLES.glob("*.txt"))),
+    *([REFERENCE.read_text(encoding="utf-8")] if REFERENCE.exists() else []),
+    *(path.read_text(encoding="utf-8-sig") for path in sample_paths()),
 ]
 
 FAST = settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])

@@ -1,6 +1,6 @@
 """Quotations and their speakers: each attribution form, continued, split, partial and scare quotes."""
 
-from articles.importing.parse import Mention, QuoteData, parse_document
+from newstext import Mention, QuoteData, parse_document
 
 
 def parse(*paragraphs: str, headline: str = "A headline", standfirst: str = "A standfirst"):

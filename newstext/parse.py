@@ -1,86 +1,15 @@
-"""Read an archive document into frozen dataclasses. Pure Python: no Django.
-
-This is the entry point of the parser; the work is split over small modules:
-
-========================  ==========================================================
-``records.py``            ``ParseError`` and the frozen dataclasses
-``text.py``               bytes to text (``decode_document``), title keys
-``dates.py``              related-item dates (``parse_related_date``)
-``bylines.py``            byline lines (``parse_byline``)
-``publication.py``        the publication line and the mirror suffix
-``paragraphs.py``         quotation marks and sentences inside a paragraph
-``names.py``              the closed word lists and regex pieces for names
-``people.py``             people and organisations named in the body
-``quotes.py``             quotations and their speakers
-``countries.py``          the countries a story is about
-========================  ==========================================================
-
-Each module's docstring states its rules. The layout (see the reference
-document in DESIGN.md)::
-
-    headline
-    <blank>
-    standfirst
-    <blank>
-    body paragraphs, separated by blank lines
-    <one or more blank lines>
-    byline
-    <blank>
-    publication
-    [Related Content
-     items: "Article image", title, standfirst, <blank>, byline, <blank>, date]
-
-The byline and the publication are the last two non-blank lines before
-"Related Content" (or before the end of the file), whatever blank lines
-surround them; everything between the standfirst and the byline is body, cut
-into paragraphs at blank lines. Both lines are checked (a single short line,
-not a sentence) so that a document that lacks them is reported rather than
-read with its last paragraphs taken for a byline. Text is kept verbatim:
-``<script>`` stays ``<script>``; escaping is the templates' job.
-
-The judgement calls, in short (the modules have the detail):
-
-* Scare quotes: a quotation inside a sentence is somebody's partial quote only
-  when that sentence has a speech verb before it whose subject is named
-  (``Putin … said he did not want to “absorb” anyone``); otherwise it is a
-  scare quote and not recorded (“kamikaze drones”, “combat readiness”).
-* Split quotes: ``“…there,” Shraibman said. “And …”`` is one quote, its pieces
-  joined by a space; a quote running over paragraphs is one quote, joined by a
-  blank line.
-* People: full names that look like a person's and that the text treats as
-  one (apposition, title, surname reused, speech verb); organisations only
-  when quoted.
-* Countries: named in the headline or standfirst, or twice in the body, by
-  name, demonym or capital; hyphenated compounds ("US-based") do not count.
-* Publication: a glued tail ("The GuardianTramp") is cut when it is a known
-  mirror or what is left ends like a masthead; "BuzzFeed News" stays.
-"""
+"""Read an archive document's layout into a ``Document``; the package docstring has the rules."""
 
 from collections.abc import Sequence
 
+from .analysis import analyse_text
 from .bylines import parse_byline
-from .countries import tag_countries
 from .dates import parse_related_date
-from .paragraphs import analyse
-from .people import PERSON, Cast
 from .publication import MASTHEAD_WORDS, clean_publication
-from .quotes import find_quotes
-from .records import Byline, Document, Mention, ParseError, QuoteData, RelatedItem
-from .text import decode_document, normalise_newlines, normalise_title
+from .records import Document, ParseError, RelatedItem
+from .text import normalise_newlines
 
-__all__ = [
-    "Byline",
-    "Document",
-    "Mention",
-    "ParseError",
-    "QuoteData",
-    "RelatedItem",
-    "decode_document",
-    "normalise_title",
-    "parse_byline",
-    "parse_document",
-    "parse_related_date",
-]
+__all__ = ["parse_document"]
 
 RELATED_HEADING = "related content"
 IMAGE_PLACEHOLDER = "article image"
@@ -112,12 +41,9 @@ def parse_document(text: str) -> Document:
     paragraphs = _paragraphs(lines[first_body_line - 1 : byline_line - 1])
     related = _related(lines, start=related_at + 1) if related_at < len(lines) else ()
 
-    analysed = [analyse(index, paragraph) for index, paragraph in enumerate(paragraphs)]
-    cast = Cast(
-        headline=headline, standfirst=standfirst, paragraphs=analysed, authors=[a.name for a in authors]
+    analysis = analyse_text(
+        headline=headline, standfirst=standfirst, paragraphs=paragraphs, authors=[a.name for a in authors]
     )
-    quotes = find_quotes(analysed, cast)
-    people = cast.mentions()
     return Document(
         headline=headline,
         standfirst=standfirst,
@@ -125,16 +51,9 @@ def parse_document(text: str) -> Document:
         authors=authors,
         publication=clean_publication(publication),
         related=related,
-        people=people,
-        quotes=tuple(quotes),
-        countries=tag_countries(
-            headline=headline,
-            standfirst=standfirst,
-            paragraphs=paragraphs,
-            people=[
-                name for person in people if person.kind == PERSON for name in (person.name, *person.aliases)
-            ],
-        ),
+        people=analysis.people,
+        quotes=analysis.quotes,
+        countries=analysis.countries,
     )
 
 

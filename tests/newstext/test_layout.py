@@ -4,7 +4,7 @@ import datetime
 
 import pytest
 
-from articles.importing.parse import (
+from newstext import (
     Byline,
     ParseError,
     RelatedItem,

@@ -1,7 +1,7 @@
 """Countries central to a story: in the headline or standfirst, or named at least twice in the body."""
 
-from articles.importing.countries import find_countries
-from articles.importing.parse import parse_document
+from newstext import parse_document
+from newstext.countries import find_countries
 
 
 def countries(headline: str, standfirst: str, *body: str) -> tuple[str, ...]:

@@ -9,19 +9,19 @@ import hashlib
 
 import pytest
 
-from articles.importing.parse import Byline, Mention, QuoteData, RelatedItem, decode_document, parse_document
-from tests.importing.conftest import REFERENCE as REFERENCE_PATH
+from newstext import Byline, Mention, QuoteData, RelatedItem, decode_document, parse_document
+from tests.documents import REFERENCE as REFERENCE_PATH
+from tests.documents import reference_bytes, requires_reference
 
 REFERENCE_SHA256 = "7d23973286c3fa88ee778bac98ae52dc767c1ab8b67857463305b15b3582fab0"
 
 
+pytestmark = requires_reference
+
+
 def reference_text() -> str:
     """The reference document from ../shared beside the checkout (third-party text: not copied in)."""
-    if not REFERENCE_PATH.exists():
-        pytest.fail(
-            f"The reference document is missing: {REFERENCE_PATH} (shared/ must sit beside the checkout)"
-        )
-    return REFERENCE_PATH.read_bytes().decode("utf-8")
+    return reference_bytes().decode("utf-8")
 
 
 @pytest.fixture(scope="module")

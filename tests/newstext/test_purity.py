@@ -8,7 +8,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 SCRIPT = """
 import sys
-from articles.importing.parse import parse_document
+from newstext import parse_document
 document = parse_document("Headline\\n\\nStandfirst\\n\\nBody.\\n\\nJane Doe\\n\\nThe Guardian")
 assert document.publication == "The Guardian"
 loaded = sorted(name for name in sys.modules if name == "django" or name.startswith("django."))

@@ -2,8 +2,8 @@
 
 import pytest
 
-from articles.importing.parse import parse_document
-from articles.importing.publication import clean_publication
+from newstext import parse_document
+from newstext.publication import clean_publication
 
 
 @pytest.mark.parametrize(

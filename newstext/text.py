@@ -6,13 +6,46 @@ archive carry diacritics (Łukasz Żółć, José Ñúñez, Jānis Ozoliņš).
 """
 
 import re
+import unicodedata
 from collections.abc import Iterable
-
-from articles.text import normalise_title
 
 from .records import ParseError
 
 __all__ = ["LOWER", "UPPER", "decode_document", "normalise_newlines", "normalise_title", "trie_pattern"]
+
+_QUOTES = str.maketrans(
+    {
+        "\u2018": "'",  # ‘
+        "\u2019": "'",  # ’
+        "\u201a": "'",  # ‚
+        "\u201b": "'",  # ‛
+        "\u2032": "'",  # ′
+        "\u201c": '"',  # “
+        "\u201d": '"',  # ”
+        "\u201e": '"',  # „
+        "\u201f": '"',  # ‟
+        "\u2033": '"',  # ″
+        "\u2010": "-",  # hyphen
+        "\u2011": "-",  # non-breaking hyphen
+        "\u2012": "-",  # figure dash
+        "\u2013": "-",  # –
+        "\u2014": "-",  # —
+        "\u2015": "-",  # horizontal bar
+        "\u2212": "-",  # minus
+        "\u2026": "...",  # …
+    }
+)
+_SPACE_RE = re.compile(r"\s+")
+
+
+def normalise_title(text: str) -> str:
+    """A key under which two spellings of one headline compare equal.
+
+    Ignores case, curly versus straight quote marks, dash style and spacing.
+    """
+    text = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold()
+    return _SPACE_RE.sub(" ", text).strip()
+
 
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")

@@ -2,7 +2,7 @@
 
 Kept apart from ``parse.py`` so that the helper modules (bylines, dates, quotes…)
 can build these records without importing the entry point. Everything here is
-re-exported by ``articles.importing.parse``, which is where callers import from.
+re-exported by the package (``newstext``), which is where callers import from.
 """
 
 import datetime

@@ -2,7 +2,7 @@
 
 import pytest
 
-from articles.importing.parse import Byline, parse_byline
+from newstext import Byline, parse_byline
 
 
 def test_a_name_alone():

@@ -1,6 +1,6 @@
 """People named in the body: who counts, their descriptions and aliases, and who does not count."""
 
-from articles.importing.parse import Mention, parse_document
+from newstext import Mention, parse_document
 
 
 def people(
