@@ -20,11 +20,11 @@ from django.utils.cache import patch_cache_control
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from articles.models import Article, Country, Topic
+from articles.models import Article, Country, Quote, Topic
 from articles.reports import article_data
 from articles.search import search_articles
 from newsroom.cache import cache_page_until_changed
-from people.models import Author, Person, Quote
+from people.models import Author, Person
 
 from .openapi import openapi_document
 

@@ -6,4 +6,6 @@ class ArticlesConfig(AppConfig):
     verbose_name = "Articles"
 
     def ready(self):
-        from . import search, signals  # noqa: F401  (connect the receivers)
+        from . import receivers  # the models are ready only now
+
+        receivers.connect()

@@ -1,4 +1,4 @@
-"""RSS and Atom feeds of the latest articles, and of each topic, country and author."""
+"""RSS and Atom feeds of the latest articles, and of each tag (topic, country) and author."""
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
@@ -8,7 +8,8 @@ from django.utils.feedgenerator import Atom1Feed
 
 from people.models import Author
 
-from .models import Article, Country, Topic
+from .models import Article
+from .tagkinds import TagKind
 
 FEED_SIZE = 30
 
@@ -63,11 +64,11 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
 
 class ObjectFeedMixin:
-    """A feed of the published articles attached to one topic, country or author."""
+    """A feed of the published articles attached to one object: a tag, an author."""
 
     model = None
     lookup = None
-    kind = None
+    preposition = None
 
     def get_object(self, request, slug):
         return get_object_or_404(self.model, slug=slug)
@@ -79,32 +80,28 @@ class ObjectFeedMixin:
         return obj.get_absolute_url()
 
     def description(self, obj):
-        return f"The latest articles {self.kind} {obj.name} from {settings.NEWSROOM_NAME}."
+        return f"The latest articles {self.preposition} {obj.name} from {settings.NEWSROOM_NAME}."
 
     def articles(self, obj):
         return Article.objects.published().filter(**{self.lookup: obj})
 
 
-class TopicFeed(ObjectFeedMixin, LatestArticlesFeed):
-    model, lookup, kind = Topic, "topics", "on"
+class TagFeed(ObjectFeedMixin, LatestArticlesFeed):
+    """The articles of one tag of a kind: ``TagFeed(TOPICS)`` is the feed of a topic."""
+
+    def __init__(self, kind: TagKind):
+        super().__init__()
+        self.kind = kind
+        self.model, self.lookup, self.preposition = kind.model, kind.name, kind.preposition
 
 
-class TopicAtomFeed(TopicFeed):
+class TagAtomFeed(TagFeed):
     feed_type = Atom1Feed
-    subtitle = TopicFeed.description
-
-
-class CountryFeed(ObjectFeedMixin, LatestArticlesFeed):
-    model, lookup, kind = Country, "countries", "about"
-
-
-class CountryAtomFeed(CountryFeed):
-    feed_type = Atom1Feed
-    subtitle = CountryFeed.description
+    subtitle = TagFeed.description
 
 
 class AuthorFeed(ObjectFeedMixin, LatestArticlesFeed):
-    model, lookup, kind = Author, "bylines__author", "by"
+    model, lookup, preposition = Author, "bylines__author", "by"
 
 
 class AuthorAtomFeed(AuthorFeed):

@@ -1,11 +1,32 @@
-"""The JSON shape of an article, shared by the import report and the API.
+"""The JSON shape of an article: the one builder, used by the import report and the API.
 
 The fields follow the import command's contract in DESIGN.md; keep both in step.
 """
 
 from django.utils import timezone
 
+from . import body
 from .models import Article
+from .tagkinds import TAG_KINDS
+
+# The fields of an article's report, in order, with their value when there is no article.
+EMPTY_REPORT = {
+    "slug": None,
+    "headline": None,
+    "standfirst": None,
+    "paragraph_count": 0,
+    "authors": [],
+    "publication": None,
+    "related": [],
+    "people": [],
+    "quotes": [],
+    **{kind.name: [] for kind in TAG_KINDS},
+}
+
+
+def empty_report() -> dict:
+    """The report's fields for a document that stored nothing (an error)."""
+    return {key: list(value) if isinstance(value, list) else value for key, value in EMPTY_REPORT.items()}
 
 
 def byline_data(name: str, location: str = "", role: str = "") -> dict:
@@ -31,7 +52,7 @@ def article_data(article: Article, *, public: bool = True) -> dict:
         "slug": article.slug,
         "headline": article.headline,
         "standfirst": article.standfirst,
-        "paragraph_count": len(article.paragraphs),
+        "paragraph_count": body.paragraph_count(article.body),
         "authors": [
             byline_data(b.author.name, b.location or b.author.location, b.role or b.author.role)
             for b in article.bylines.all()
@@ -51,6 +72,8 @@ def article_data(article: Article, *, public: bool = True) -> dict:
         ],
         "people": [{"name": p.name, "description": p.description} for p in article.people.all()],
         "quotes": [{"speaker": q.speaker.name, "text": q.text} for q in article.quotes.all()],
-        "topics": sorted(t.name for t in article.topics.all()),
-        "countries": sorted(c.code for c in article.countries.all()),
+        **{
+            kind.name: sorted(getattr(tag, kind.key) for tag in kind.manager(article).all())
+            for kind in TAG_KINDS
+        },
     }

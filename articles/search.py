@@ -15,6 +15,8 @@ module adds survive.
 """
 
 import re
+from contextlib import contextmanager
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
@@ -22,12 +24,12 @@ from django.db import connections, router
 from django.db.models import Case, F, IntegerField, Q, QuerySet, TextField, Value, When
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Concat, Replace
-from django.db.models.signals import post_delete, post_save
-from django.dispatch import receiver
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
-from .models import Article, Country, TaggedCountry, TaggedTopic, Topic
+from . import body
+from .models import Article
+from .tagkinds import TAG_KINDS, TagKind
 
 # The text search configuration: the newsroom writes in English.
 CONFIG = "english"
@@ -65,7 +67,7 @@ def with_snippets(articles: QuerySet, query: str) -> QuerySet:
     text = clean_query(query)
     if not text or not is_postgresql():
         return articles
-    source = Concat(F("standfirst"), Value("\n"), F("body"), output_field=TextField())
+    source = Concat(F("standfirst"), Value("\n"), F(body.SEARCH_COLUMN), output_field=TextField())
     source = Replace(Replace(source, Value(START), Value("")), Value(STOP), Value(""))
     return articles.annotate(
         raw_snippet=SearchHeadline(
@@ -87,7 +89,9 @@ def snippet(article: Article, query: str) -> SafeString:
     raw = getattr(article, "raw_snippet", None)
     if raw is not None:
         return mark_safe(escape(raw).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
-    return fallback_snippet(f"{article.standfirst}\n{article.body}", parse_query(clean_query(query)))
+    return fallback_snippet(
+        f"{article.standfirst}\n{body.plain_text(article.body)}", parse_query(clean_query(query))
+    )
 
 
 def update_search_vectors(article_ids) -> int:
@@ -114,43 +118,43 @@ def update_search_vectors(article_ids) -> int:
 
 
 # What an article is found by, and with what weight: headline A; standfirst and
-# the names of its topics and countries B; body C. Migration 0004 repeats it.
-VECTOR_SQL = f"""
-    setweight(to_tsvector('{CONFIG}', coalesce({{headline}}, '')), 'A')
-    || setweight(to_tsvector('{CONFIG}', coalesce({{standfirst}}, '')), 'B')
-    || setweight(to_tsvector('{CONFIG}', coalesce({{topics}}, '')), 'B')
-    || setweight(to_tsvector('{CONFIG}', coalesce({{countries}}, '')), 'B')
-    || setweight(to_tsvector('{CONFIG}', coalesce({{body}}, '')), 'C')
-"""
-VECTOR_PARTS = ("headline", "standfirst", "topics", "countries", "body")
+# the names of its tags (each kind of TAG_KINDS) B; body C. Migration 0004 wrote
+# the first version of it for the backfill.
+WEIGHTS = {"headline": "A", "standfirst": "B", **{kind.name: "B" for kind in TAG_KINDS}, "body": "C"}
+VECTOR_PARTS = tuple(WEIGHTS)
+VECTOR_SQL = "\n    || ".join(
+    f"setweight(to_tsvector('{CONFIG}', coalesce({{{part}}}, '')), '{weight}')"
+    for part, weight in WEIGHTS.items()
+)
 
-# The names of an article's tags, as the words of the vector's B parts.
-TOPIC_NAMES_SQL = """(
-    SELECT string_agg(t.name, ' ' ORDER BY t.name) FROM articles_taggedtopic tt
-    JOIN articles_topic t ON t.id = tt.tag_id WHERE tt.content_object_id = a.id
-)"""
-COUNTRY_NAMES_SQL = """(
-    SELECT string_agg(c.name, ' ' ORDER BY c.name) FROM articles_taggedcountry tc
-    JOIN articles_country c ON c.id = tc.tag_id WHERE tc.content_object_id = a.id
-)"""
+
+def _tag_names_sql(kind: TagKind) -> str:
+    """The names of an article's tags of one kind, joined by spaces in name order."""
+    through, tags = kind.through._meta.db_table, kind.model._meta.db_table
+    return (
+        f"(SELECT string_agg(t.name, ' ' ORDER BY t.name) FROM {through} x "  # noqa: S608  (model tables)
+        f"JOIN {tags} t ON t.id = x.tag_id WHERE x.content_object_id = a.id)"
+    )
+
+
 UPDATE_VECTORS_SQL = (
     "UPDATE articles_article AS a SET search_vector = "  # noqa: S608  (constants of this module, not input)
     + VECTOR_SQL.format(
         headline="a.headline",
         standfirst="a.standfirst",
-        topics=TOPIC_NAMES_SQL,
-        countries=COUNTRY_NAMES_SQL,
-        body="a.body",
+        **{kind.name: _tag_names_sql(kind) for kind in TAG_KINDS},
+        body=f"a.{body.SEARCH_COLUMN}",
     )
-    + "WHERE a.id = ANY(%s)"
+    + " WHERE a.id = ANY(%s)"
 )
 
 
-def new_article_vector(article: Article, *, topics: list[str], countries: list[str]) -> RawSQL | None:
+def new_article_vector(article: Article, *, tags: dict[str, list[str]]) -> RawSQL | None:
     """The search vector of an article about to be inserted with these tags, for ``Article.search_vector``.
 
-    Written with the row itself, it spares the second write of the row that
-    ``update_search_vectors`` would make (the importer's case). None where
+    ``tags`` maps a tag kind's name to the names of the article's tags of that
+    kind. Written with the row itself, it spares the second write of the row
+    that ``update_search_vectors`` would make (the importer's case). None where
     there is no full-text search.
     """
     if connections[router.db_for_write(Article)].vendor != "postgresql":
@@ -159,9 +163,8 @@ def new_article_vector(article: Article, *, topics: list[str], countries: list[s
         "headline": article.headline,
         "standfirst": article.standfirst,
         # As string_agg(... ORDER BY name) joins them; the order only moves word positions.
-        "topics": " ".join(sorted(topics)) or None,
-        "countries": " ".join(sorted(countries)) or None,
-        "body": article.body,
+        **{kind.name: " ".join(sorted(tags.get(kind.name, []))) or None for kind in TAG_KINDS},
+        "body": getattr(article, body.SEARCH_COLUMN),
     }
     sql = VECTOR_SQL.format(**dict.fromkeys(VECTOR_PARTS, "%s::text"))
     return RawSQL(sql, [values[name] for name in VECTOR_PARTS])  # noqa: S611  (the text goes as parameters)
@@ -171,38 +174,29 @@ def is_postgresql() -> bool:
     return connections[router.db_for_read(Article)].vendor == "postgresql"
 
 
-# Keeping vectors current. The receivers are connected by ArticlesConfig.ready().
+# Which saves change an article's words. The receivers that call
+# update_search_vectors() are in articles/receivers.py.
+SEARCHED_FIELDS = frozenset({"headline", "standfirst", "body"})
 
-SEARCHED_FIELDS = {"headline", "standfirst", "body"}
-
-
-@receiver(post_save, sender=Article, dispatch_uid="search-article-saved")
-def article_saved(sender, instance, raw=False, update_fields=None, **kwargs):
-    if raw or (update_fields is not None and not SEARCHED_FIELDS & set(update_fields)):
-        return
-    if getattr(instance, "defer_search_update", False):
-        return  # the writer updates the vector itself once its tags are in
-    update_search_vectors([instance.pk])
+_writer_updates_vectors: ContextVar[bool] = ContextVar("writer_updates_vectors", default=False)
 
 
-def tagging_changed(sender, instance, raw=False, **kwargs):
-    """A tag was added to or removed from an article (taggit's manager saves and deletes these rows)."""
-    if not raw:
-        update_search_vectors([instance.content_object_id])
+@contextmanager
+def vectors_written_by_caller():
+    """Inside this block, saving an article does not update its search vector.
+
+    For a writer that writes the vector itself once the article's tags are in
+    (the importer), so that the row is not written twice.
+    """
+    token = _writer_updates_vectors.set(True)
+    try:
+        yield
+    finally:
+        _writer_updates_vectors.reset(token)
 
 
-def tag_saved(sender, instance, created=False, raw=False, **kwargs):
-    """A renamed tag changes the words of every article that carries it."""
-    if not raw and not created:
-        through = TaggedTopic if sender is Topic else TaggedCountry
-        update_search_vectors(through.objects.filter(tag=instance).values("content_object"))
-
-
-for _through in (TaggedTopic, TaggedCountry):
-    post_save.connect(tagging_changed, sender=_through, dispatch_uid=f"search-{_through.__name__}-saved")
-    post_delete.connect(tagging_changed, sender=_through, dispatch_uid=f"search-{_through.__name__}-deleted")
-for _tag in (Topic, Country):
-    post_save.connect(tag_saved, sender=_tag, dispatch_uid=f"search-{_tag.__name__}-saved")
+def vector_update_deferred() -> bool:
+    return _writer_updates_vectors.get()
 
 
 def clean_query(query: str) -> str:
@@ -267,7 +261,11 @@ def term_pattern(term: str) -> str:
 
 def matches_anywhere(term: str) -> Q:
     pattern = term_pattern(term)
-    return Q(headline__iregex=pattern) | Q(standfirst__iregex=pattern) | Q(body__iregex=pattern)
+    return (
+        Q(headline__iregex=pattern)
+        | Q(standfirst__iregex=pattern)
+        | Q(**{f"{body.SEARCH_COLUMN}__iregex": pattern})
+    )
 
 
 def fallback_search(articles: QuerySet, query: ParsedQuery) -> QuerySet:

@@ -8,7 +8,8 @@ from django.utils import timezone
 
 from people.models import Author, Person
 
-from .models import Article, Country, Topic
+from .models import Article
+from .tagkinds import TAG_KINDS, TagKind
 
 
 class ArticleSitemap(Sitemap):
@@ -35,29 +36,23 @@ class NewsSitemap(ArticleSitemap):
 
 
 class TaggedSitemap(Sitemap):
-    """Topics or countries that carry at least one published article."""
+    """The tags of one kind (topics, countries) that carry at least one published article."""
 
     changefreq = "daily"
     priority = 0.5
-    model = None
+
+    def __init__(self, kind: TagKind):
+        self.kind = kind
 
     def items(self):
         return (
-            self.model.objects.filter(tagged_articles__content_object__in=Article.objects.published())
+            self.kind.model.objects.filter(tagged_articles__content_object__in=Article.objects.published())
             .annotate(lastmod=Max("tagged_articles__content_object__updated_at"))
             .order_by("name")
         )
 
     def lastmod(self, tag):
         return tag.lastmod
-
-
-class TopicSitemap(TaggedSitemap):
-    model = Topic
-
-
-class CountrySitemap(TaggedSitemap):
-    model = Country
 
 
 class AuthorSitemap(Sitemap):
@@ -92,8 +87,7 @@ class PersonSitemap(Sitemap):
 
 SITEMAPS = {
     "articles": ArticleSitemap,
-    "topics": TopicSitemap,
-    "countries": CountrySitemap,
+    **{kind.name: TaggedSitemap(kind) for kind in TAG_KINDS},
     "authors": AuthorSitemap,
     "people": PersonSitemap,
 }

@@ -3,21 +3,35 @@ from django.urls import path
 from newsroom.cache import reader_page as cached
 
 from . import feeds, views
+from .tagkinds import TAG_KINDS
 
 app_name = "articles"
 
 urlpatterns = [
     path("", cached(views.HomeView.as_view()), name="home"),
     path("articles/<uslug:slug>/", cached(views.ArticleDetailView.as_view()), name="detail"),
-    path("topics/<uslug:slug>/", cached(views.TopicView.as_view()), name="topic"),
-    path("countries/<uslug:slug>/", cached(views.CountryView.as_view()), name="country"),
     path("search/", views.SearchView.as_view(), name="search"),
+    path("authors/<uslug:slug>/", cached(views.AuthorView.as_view()), name="author"),
+    path("people/<uslug:slug>/", cached(views.PersonView.as_view()), name="person"),
+    path("quotes/", cached(views.QuoteListView.as_view()), name="quotes"),
     path("feeds/latest/", cached(feeds.LatestArticlesFeed()), name="feed"),
     path("feeds/latest/atom/", cached(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
-    path("topics/<uslug:slug>/feed/", cached(feeds.TopicFeed()), name="topic-feed"),
-    path("topics/<uslug:slug>/atom/", cached(feeds.TopicAtomFeed()), name="topic-feed-atom"),
-    path("countries/<uslug:slug>/feed/", cached(feeds.CountryFeed()), name="country-feed"),
-    path("countries/<uslug:slug>/atom/", cached(feeds.CountryAtomFeed()), name="country-feed-atom"),
     path("authors/<uslug:slug>/feed/", cached(feeds.AuthorFeed()), name="author-feed"),
     path("authors/<uslug:slug>/atom/", cached(feeds.AuthorAtomFeed()), name="author-feed-atom"),
 ]
+
+# Each tag kind has a page, an RSS feed and an Atom feed: /topics/<slug>/, /topics/<slug>/feed/, …
+for kind in TAG_KINDS:
+    urlpatterns += [
+        path(
+            f"{kind.name}/<uslug:slug>/",
+            cached(views.TagArticlesView.as_view(kind=kind)),
+            name=kind.singular,
+        ),
+        path(f"{kind.name}/<uslug:slug>/feed/", cached(feeds.TagFeed(kind)), name=f"{kind.singular}-feed"),
+        path(
+            f"{kind.name}/<uslug:slug>/atom/",
+            cached(feeds.TagAtomFeed(kind)),
+            name=f"{kind.singular}-feed-atom",
+        ),
+    ]

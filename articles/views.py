@@ -1,11 +1,17 @@
+"""The readers' pages: home, article, the listings by topic, country, author and person, quotes, search."""
+
+from django.conf import settings
 from django.db.models import Count, Q
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
+from people.models import Author, Person
+
 from . import search, structured
 from .mixins import PublishedArticlesMixin, StaffPreviewMixin
-from .models import Article, Country, Topic
+from .models import Article, Quote, Topic
+from .tagkinds import TagKind
 
 
 class HomeView(PublishedArticlesMixin, ListView):
@@ -45,36 +51,80 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
 
 
 class TagArticlesView(PublishedArticlesMixin, ListView):
-    """Published articles carrying one topic or country."""
+    """Published articles carrying one tag of a kind (a topic, a country)."""
 
-    tag_model = None
-    lookup = None
+    kind: TagKind | None = None
     template_name = "articles/tag_list.html"
 
     def get_queryset(self):
-        self.tag = get_object_or_404(self.tag_model, slug=self.kwargs["slug"])
-        return super().get_queryset().filter(**{self.lookup: self.tag})
+        self.tag = get_object_or_404(self.kind.model, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(**{self.kind.name: self.tag})
 
     def get_context_data(self, **kwargs):
+        slug = {"slug": self.tag.slug}
         return super().get_context_data(
             tag=self.tag,
-            tag_kind=self.tag_model._meta.verbose_name,
-            feed_url=reverse(f"articles:{self.feed_name}", kwargs={"slug": self.tag.slug}),
-            atom_url=reverse(f"articles:{self.feed_name}-atom", kwargs={"slug": self.tag.slug}),
+            kind=self.kind,
+            feed_url=reverse(self.kind.feed_url_name, kwargs=slug),
+            atom_url=reverse(self.kind.atom_url_name, kwargs=slug),
             **kwargs,
         )
 
 
-class TopicView(TagArticlesView):
-    tag_model = Topic
-    lookup = "topics"
-    feed_name = "topic-feed"
+class AuthorView(PublishedArticlesMixin, ListView):
+    template_name = "articles/author_detail.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        return super().get_queryset().filter(bylines__author=self.author)
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
 
 
-class CountryView(TagArticlesView):
-    tag_model = Country
-    lookup = "countries"
-    feed_name = "country-feed"
+class PersonView(PublishedArticlesMixin, ListView):
+    template_name = "articles/person_detail.html"
+
+    def get_queryset(self):
+        # Someone named only in drafts has no public page: the page would give the story away.
+        published = Article.objects.published()
+        self.person = get_object_or_404(
+            Person.objects.filter(Q(articles__in=published) | Q(quotes__article__in=published)).distinct(),
+            slug=self.kwargs["slug"],
+        )
+        return super().get_queryset().filter(people=self.person)
+
+    def get_context_data(self, **kwargs):
+        quotes = (
+            Quote.objects.filter(speaker=self.person, article__in=Article.objects.published())
+            .select_related("article")
+            .order_by("-article__published_at", "position")
+        )
+        return super().get_context_data(person=self.person, quotes=quotes, **kwargs)
+
+
+class QuoteListView(ListView):
+    """Every quote from a published article, searchable by its words and by its speaker."""
+
+    template_name = "articles/quote_list.html"
+    context_object_name = "quotes"
+
+    def get_paginate_by(self, queryset):
+        return settings.NEWSROOM_PAGE_SIZE
+
+    def get_queryset(self):
+        self.q = self.request.GET.get("q", "").strip()
+        self.speaker = self.request.GET.get("speaker", "").strip()
+        quotes = Quote.objects.filter(article__in=Article.objects.published())
+        quotes = quotes.select_related("speaker", "article")
+        if self.q:
+            quotes = quotes.filter(text__icontains=self.q)
+        if self.speaker:
+            quotes = quotes.filter(Q(speaker__name__icontains=self.speaker) | Q(speaker__slug=self.speaker))
+        return quotes.order_by("-article__published_at", "article_id", "position")
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(q=self.q, speaker=self.speaker, **kwargs)
 
 
 class SearchView(PublishedArticlesMixin, ListView):

@@ -74,8 +74,7 @@ def worker(count: int, jobs: int, *, new_people: bool) -> dict:
     django.setup()
     from django.core.management import call_command
 
-    from articles.importing.load import import_document
-    from articles.management.commands.import_document import import_paths
+    from articles.importing import Source, import_batch, import_document
 
     call_command("migrate", verbosity=0)
     with tempfile.TemporaryDirectory() as tmp:
@@ -85,7 +84,7 @@ def worker(count: int, jobs: int, *, new_people: bool) -> dict:
         rss_before = max_rss_mib()
         started = time.perf_counter()
         statuses = {}
-        for result in import_paths(paths[1:], jobs=jobs):
+        for result in import_batch([Source.of_path(path) for path in paths[1:]], jobs=jobs):
             statuses[result.status] = statuses.get(result.status, 0) + 1
         elapsed = time.perf_counter() - started
     return {

@@ -7,7 +7,9 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article, Country, Topic
+from articles.importing import accepted
+from articles.models import Article, Topic
+from articles.tagkinds import TagKind
 
 from . import history
 from .tagging import resolve_topic_names
@@ -142,20 +144,17 @@ class TopicNameForm(forms.Form):
         return name
 
 
-class TopicChoiceForm(forms.Form):
-    topic = forms.ModelChoiceField(queryset=Topic.objects.none(), label="Topic")
+class TagChoiceForm(forms.Form):
+    """Pick one tag of a kind from a list; the field is named after the kind ("topic", "country")."""
 
-    def __init__(self, *args, topics, **kwargs):
+    def __init__(self, *args, kind: TagKind, tags, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["topic"].queryset = topics
+        self.kind = kind
+        self.fields[kind.singular] = forms.ModelChoiceField(queryset=tags, label=kind.singular.capitalize())
 
-
-class CountryChoiceForm(forms.Form):
-    country = forms.ModelChoiceField(queryset=Country.objects.none(), label="Country")
-
-    def __init__(self, *args, countries, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["country"].queryset = countries
+    @property
+    def tag(self):
+        return self.cleaned_data[self.kind.singular]
 
 
 class MergeTopicsForm(forms.Form):
@@ -187,3 +186,38 @@ class SharePreviewForm(forms.Form):
 
     def lifetime(self) -> timedelta:
         return self.VALIDITY[self.cleaned_data["valid_for"]][1]
+
+
+class MultipleFileInput(forms.ClearableFileInput):
+    allow_multiple_selected = True
+
+
+class MultipleFileField(forms.FileField):
+    """A file field that takes several files at once (Django's documented recipe)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("widget", MultipleFileInput(attrs={"accept": accepted()}))
+        super().__init__(*args, **kwargs)
+
+    def clean(self, data, initial=None):
+        single = super().clean
+        if isinstance(data, list | tuple):
+            return [single(item, initial) for item in data]
+        return [single(data, initial)]
+
+
+class ImportDocumentsForm(forms.Form):
+    documents = MultipleFileField(
+        label="Documents",
+        help_text="One or more archive documents (.txt). Each is imported whole or not at all.",
+    )
+    publish = forms.BooleanField(
+        required=False,
+        label="Publish now",
+        help_text="Leave unticked to import as drafts for checking first.",
+    )
+    dry_run = forms.BooleanField(
+        required=False,
+        label="Check only",
+        help_text="Read the documents and report, without saving anything.",
+    )

@@ -24,8 +24,10 @@ from reversion import is_registered, register
 from reversion.models import Revision, Version
 from reversion.signals import post_revision_commit
 
-from articles.models import Article, Byline, Country, RelatedLink
-from people.models import Author, Person, Quote
+from articles import body
+from articles.models import Article, Byline, Quote, RelatedLink
+from articles.tagkinds import TAG_KINDS
+from people.models import Author, Person
 
 from .models import RevisionTags
 from .tagging import resolve_topic_names
@@ -33,7 +35,7 @@ from .tagging import resolve_topic_names
 ARTICLE_FOLLOW = ("bylines", "related_links", "quotes")
 # Tags are recorded by name in RevisionTags; the authors through Byline; the search
 # vector is derived from the text and rebuilt on the next save.
-ARTICLE_EXCLUDE = ("topics", "countries", "authors", "search_vector")
+ARTICLE_EXCLUDE = (*(kind.name for kind in TAG_KINDS), "authors", "search_vector")
 
 
 def register_models() -> None:
@@ -57,10 +59,7 @@ def record_tags(sender, revision: Revision, versions, **kwargs) -> None:
 
 def current_tags(article_id: int) -> dict[str, list[str]]:
     article = Article(pk=article_id)
-    return {
-        "topics": sorted((t.name for t in article.topics.all()), key=str.casefold),
-        "countries": sorted(c.code for c in article.countries.all()),
-    }
+    return {kind.name: kind.keys(article) for kind in TAG_KINDS}
 
 
 # Snapshots --------------------------------------------------------------------------------
@@ -77,7 +76,6 @@ ARTICLE_FIELDS = (
     ("image_alt", "Image alt text"),
     ("image_credit", "Image credit"),
 )
-RELATED_LABELS = ("Authors", "Topics", "Countries", "People", "Related links", "Quotes")
 
 Snapshot = dict[str, str]
 
@@ -104,6 +102,8 @@ def _snapshot(
         value = fields.get(name)
         if name == "published_at":
             value = _when(value)
+        elif name == "body":
+            value = body.plain_text(value or "")
         elif name == "status":
             value = Article.Status(value).label if value in Article.Status.values else value or ""
         snapshot[label] = str(value or "")
@@ -114,12 +114,13 @@ def _snapshot(
         credit = byline["location"] or byline["role"]
         lines.append(authors[int(byline["author_id"])] + (f" ({credit})" if credit else ""))
     snapshot["Authors"] = "\n".join(lines)
-    if tags is None:
-        snapshot["Topics"] = snapshot["Countries"] = "(not recorded)"
-    else:
-        snapshot["Topics"] = ", ".join(tags.topics)
-        countries = dict(Country.objects.filter(code__in=tags.countries).values_list("code", "name"))
-        snapshot["Countries"] = ", ".join(countries.get(code, code) for code in tags.countries)
+    for kind in TAG_KINDS:
+        if tags is None:
+            snapshot[kind.label] = "(not recorded)"
+            continue
+        keys = getattr(tags, kind.name)
+        names = dict(kind.model.objects.filter(**{f"{kind.key}__in": keys}).values_list(kind.key, "name"))
+        snapshot[kind.label] = ", ".join(names.get(key, key) for key in keys)
     snapshot["People"] = ", ".join(sorted(_names(Person, people).values(), key=str.casefold))
     targets = _names(Article, [link["target_id"] for link in links], "headline")
     snapshot["Related links"] = "\n".join(
@@ -228,7 +229,7 @@ def version_saved_at(article: Article, updated_at: datetime, *, look_back: int =
 
 
 def restore_tags(article: Article, revision: Revision) -> None:
-    """Give ``article`` the topics and countries ``revision`` recorded for it, by name.
+    """Give ``article`` the tags ``revision`` recorded for it, by name (or code).
 
     A topic merged or renamed since becomes the topic it turned into; one deleted
     since is created again.
@@ -236,8 +237,12 @@ def restore_tags(article: Article, revision: Revision) -> None:
     tags = RevisionTags.objects.filter(revision=revision, article_id=article.pk).first()
     if tags is None:
         return
-    article.topics.set(resolve_topic_names(tags.topics))
-    article.countries.set(list(Country.objects.filter(code__in=tags.countries)))
+    for kind in TAG_KINDS:
+        keys = getattr(tags, kind.name)
+        if kind.controlled:
+            kind.manager(article).set(list(kind.model.objects.filter(**{f"{kind.key}__in": keys})))
+        else:
+            kind.manager(article).set(resolve_topic_names(keys))
 
 
 def revert_problems(version: Version) -> list[str]:

@@ -16,6 +16,7 @@ permissions. A superuser has them all.
 """
 
 from articles.models import Article
+from articles.tagkinds import TAG_KINDS
 
 PUBLISH = "articles.publish_article"
 TAG = "articles.tag_article"
@@ -23,7 +24,9 @@ CHANGE = "articles.change_article"
 DELETE = "articles.delete_article"
 
 # The only article fields a tagger may change.
-TAG_FIELDS = ("topics", "countries")
+TAG_FIELDS = tuple(kind.name for kind in TAG_KINDS)
+# The states in which a writer may still change an article: it is not live and not scheduled.
+WRITABLE_STATES = (Article.State.DRAFT, Article.State.UNPUBLISHED)
 
 
 def can_publish(user) -> bool:
@@ -32,7 +35,8 @@ def can_publish(user) -> bool:
 
 
 def is_draft(article: Article | None) -> bool:
-    return article is None or article.status == Article.Status.DRAFT
+    """A new article, or one readers cannot see and that is not waiting to go live."""
+    return article is None or article.state in WRITABLE_STATES
 
 
 def can_edit_content(user, article: Article | None = None) -> bool:
@@ -53,4 +57,4 @@ def can_delete(user, article: Article | None = None) -> bool:
         return False
     if article is None or can_publish(user):
         return True
-    return article.status == Article.Status.DRAFT and article.published_at is None
+    return article.state == Article.State.DRAFT and article.published_at is None

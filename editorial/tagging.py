@@ -11,18 +11,26 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
-from articles.models import Article, Country, TaggedCountry, TaggedTopic, Topic
+from articles.models import Article, TaggedTopic, Topic
 from articles.search import update_search_vectors
+from articles.tagkinds import TAG_KINDS, TOPICS, TagKind
 
 from .models import TopicRedirect
 
 
-def needs_tagging(queryset=None):
-    """Articles with no topic or no country."""
+def lacking(kind: TagKind, queryset=None):
+    """Articles with no tag of ``kind``."""
     queryset = Article.objects.all() if queryset is None else queryset
-    has_topic = Exists(TaggedTopic.objects.filter(content_object=OuterRef("pk")))
-    has_country = Exists(TaggedCountry.objects.filter(content_object=OuterRef("pk")))
-    return queryset.filter(~has_topic | ~has_country)
+    return queryset.filter(~Exists(kind.through.objects.filter(content_object=OuterRef("pk"))))
+
+
+def needs_tagging(queryset=None):
+    """Articles that lack a tag of some kind (no topic, or no country)."""
+    queryset = Article.objects.all() if queryset is None else queryset
+    missing = Q()
+    for kind in TAG_KINDS:
+        missing |= ~Exists(kind.through.objects.filter(content_object=OuterRef("pk")))
+    return queryset.filter(missing)
 
 
 def find_topic(name: str) -> Topic | None:
@@ -60,19 +68,17 @@ def _touch(articles: Iterable[Article]) -> None:
         article.save(update_fields=["updated_at"])
 
 
-def _retag(articles: Iterable[Article], *, kind: str, tag, add: bool) -> tuple[int, int]:
+def _retag(articles: Iterable[Article], *, kind: TagKind, tag, add: bool) -> tuple[int, int]:
     """Add ``tag`` to (or remove it from) each article of ``articles`` that lacks (or has) it.
 
-    ``kind`` names the tag manager: "topics" or "countries". Returns the number
-    of articles changed and left alone.
+    Returns the number of articles changed and left alone.
     """
     articles = list(articles)
-    through = Article._meta.get_field(kind).through
-    carrying = through.objects.filter(tag=tag, content_object__in=articles)
+    carrying = kind.through.objects.filter(tag=tag, content_object__in=articles)
     tagged = set(carrying.values_list("content_object_id", flat=True))
     changed = [a for a in articles if (a.pk in tagged) != add]
     for article in changed:
-        manager = getattr(article, kind)
+        manager = kind.manager(article)
         if add:
             manager.add(tag)
         else:
@@ -82,28 +88,26 @@ def _retag(articles: Iterable[Article], *, kind: str, tag, add: bool) -> tuple[i
 
 
 @transaction.atomic
+def add_tag(articles: Iterable[Article], *, kind: TagKind, tag) -> TagChange:
+    """Tag each of ``articles`` with ``tag`` (of ``kind``) that does not carry it yet."""
+    return TagChange(*_retag(articles, kind=kind, tag=tag, add=True))
+
+
+@transaction.atomic
+def remove_tag(articles: Iterable[Article], *, kind: TagKind, tag) -> TagChange:
+    """Take ``tag`` (of ``kind``) off each of ``articles`` that carries it."""
+    return TagChange(*_retag(articles, kind=kind, tag=tag, add=False))
+
+
+@transaction.atomic
 def add_topic(articles: Iterable[Article], *, name: str) -> TagChange:
+    """Tag articles with the topic called ``name``, creating it when there is none."""
     topic = find_topic(name)
     created = topic is None
     if created:
         topic = Topic.objects.create(name=name.strip())
-    changed, unchanged = _retag(articles, kind="topics", tag=topic, add=True)
+    changed, unchanged = _retag(articles, kind=TOPICS, tag=topic, add=True)
     return TagChange(changed=changed, unchanged=unchanged, created=created)
-
-
-@transaction.atomic
-def remove_topic(articles: Iterable[Article], *, topic: Topic) -> TagChange:
-    return TagChange(*_retag(articles, kind="topics", tag=topic, add=False))
-
-
-@transaction.atomic
-def add_country(articles: Iterable[Article], *, country: Country) -> TagChange:
-    return TagChange(*_retag(articles, kind="countries", tag=country, add=True))
-
-
-@transaction.atomic
-def remove_country(articles: Iterable[Article], *, country: Country) -> TagChange:
-    return TagChange(*_retag(articles, kind="countries", tag=country, add=False))
 
 
 @dataclass(frozen=True)
@@ -147,18 +151,6 @@ def merge_topics(*, sources: Iterable[Topic], into: Topic) -> MergeResult:
     # QuerySet.update sends no signals: the moved articles' search text still names the old topic.
     update_search_vectors(affected)
     return MergeResult(into=into, merged=[t.name for t in sources], retagged=retagged)
-
-
-@transaction.atomic
-def rename_topic(topic: Topic, *, name: str, slug: str | None = None) -> Topic:
-    """Rename ``topic``; when its slug changes, the old address redirects to the new one."""
-    old_slug, old_name = Topic.objects.filter(pk=topic.pk).values_list("slug", "name").get()
-    topic.name = name
-    if slug:
-        topic.slug = slug
-    topic.save()
-    record_rename(topic, old_slug=old_slug, old_name=old_name)
-    return topic
 
 
 def record_rename(topic: Topic, *, old_slug: str, old_name: str) -> None:

@@ -50,10 +50,6 @@ if not ALLOWED_HOSTS:
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    # Before the admin: its templates override the admin's, and it registers the
-    # article models with django-reversion before the admin classes are built.
-    "newsroom",
-    "editorial",
     "django.contrib.admin",
     "django.contrib.auth",
     "django.contrib.contenttypes",
@@ -66,8 +62,13 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "axes",
-    "articles",
+    # The project's apps, each depending only on those above it. The order decides
+    # nothing: the admin's site-wide templates are in templates/admin/, and the
+    # article admin is registered by editorial alone.
+    "newsroom",
     "people",
+    "articles",
+    "editorial",
     "api",
 ]
 

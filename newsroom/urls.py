@@ -17,7 +17,6 @@ admin.site.index_title = "Editorial desk"
 urlpatterns = [
     path(settings.ADMIN_URL, admin.site.urls),
     path("", include("articles.urls")),
-    path("", include("people.urls")),
     path("", include("editorial.urls")),
     path("api/", include("api.urls")),
     path("healthz", views.healthz, name="healthz"),

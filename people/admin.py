@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
-from .models import Author, Person, Quote
+from .models import Author, Person
 
 
 @admin.register(Author)
@@ -33,12 +33,3 @@ class PersonAdmin(admin.ModelAdmin):
     @admin.display(description="quotes", ordering="quote_count")
     def quote_count(self, obj):
         return obj.quote_count
-
-
-@admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
-    list_display = ["__str__", "speaker", "article", "partial"]
-    list_filter = ["partial", "speaker__kind"]
-    search_fields = ["text", "speaker__name", "article__headline"]
-    autocomplete_fields = ["speaker", "article"]
-    list_select_related = ["speaker", "article"]

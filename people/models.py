@@ -1,4 +1,4 @@
-"""Authors (journalists with a byline), people named in articles, and their quotes."""
+"""Authors (journalists with a byline) and the people and organisations articles name."""
 
 from django.db import models
 from django.db.models.functions import Lower
@@ -37,7 +37,7 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("people:author", kwargs={"slug": self.slug})
+        return reverse("articles:author", kwargs={"slug": self.slug})
 
     @property
     def credit(self) -> str:
@@ -82,33 +82,4 @@ class Person(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("people:person", kwargs={"slug": self.slug})
-
-
-class Quote(models.Model):
-    # Both keys are served by the indexes in Meta, which they lead.
-    article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="quotes", db_index=False
-    )
-    speaker = models.ForeignKey(Person, on_delete=models.PROTECT, related_name="quotes", db_index=False)
-    text = models.TextField(help_text="The quoted words, without quotation marks.")
-    position = models.PositiveIntegerField(
-        default=0, help_text="Order of the quote in the article (0 is first)."
-    )
-    paragraph = models.PositiveIntegerField(
-        null=True, blank=True, help_text="Body paragraph (counting from 1) where the quote starts."
-    )
-    partial = models.BooleanField(
-        default=False, help_text="A few words quoted inside a sentence, not a full statement."
-    )
-
-    class Meta:
-        ordering = ["article", "position"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "position"], name="quote_position_unique"),
-        ]
-        indexes = [models.Index(fields=["speaker", "article"])]
-
-    def __str__(self):
-        words = self.text if len(self.text) <= 60 else self.text[:57] + "…"
-        return f"{self.speaker}: “{words}”"
+        return reverse("articles:person", kwargs={"slug": self.slug})

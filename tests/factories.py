@@ -5,8 +5,8 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from articles.models import Article, Byline, Country, RelatedLink
-from people.models import Author, Person, Quote
+from articles.models import Article, Byline, Country, Quote, RelatedLink
+from people.models import Author, Person
 
 
 class AuthorFactory(factory.django.DjangoModelFactory):

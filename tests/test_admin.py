@@ -40,11 +40,11 @@ def test_every_newsroom_model_is_registered():
     assert registered_models() == [
         ("articles", "article"),
         ("articles", "country"),
+        ("articles", "quote"),
         ("articles", "relatedlink"),
         ("articles", "topic"),
         ("people", "author"),
         ("people", "person"),
-        ("people", "quote"),
     ]
 
 

@@ -11,7 +11,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles import services
+from articles import publishing
 from articles.models import Article
 from tests.factories import ArticleFactory, BylineFactory, PersonFactory, QuoteFactory, country
 
@@ -24,9 +24,9 @@ SURFACES = {
     "home": lambda ctx: reverse("articles:home"),
     "topic page": lambda ctx: reverse("articles:topic", kwargs={"slug": "secrets"}),
     "country page": lambda ctx: reverse("articles:country", kwargs={"slug": "norway"}),
-    "author page": lambda ctx: reverse("people:author", kwargs={"slug": ctx["author"]}),
-    "person page": lambda ctx: reverse("people:person", kwargs={"slug": ctx["person"]}),
-    "quotes page": lambda ctx: reverse("people:quotes") + "?q=Zanzibar",
+    "author page": lambda ctx: reverse("articles:author", kwargs={"slug": ctx["author"]}),
+    "person page": lambda ctx: reverse("articles:person", kwargs={"slug": ctx["person"]}),
+    "quotes page": lambda ctx: reverse("articles:quotes") + "?q=Zanzibar",
     "latest feed": lambda ctx: reverse("articles:feed"),
     "latest atom feed": lambda ctx: reverse("articles:feed-atom"),
     "topic feed": lambda ctx: reverse("articles:topic-feed", kwargs={"slug": "secrets"}),
@@ -94,7 +94,7 @@ def hidden(request, client, django_capture_on_commit_callbacks):
         for surface in SURFACES.values():
             client.get(surface(ctx))  # warm every cache while it is live
         with django_capture_on_commit_callbacks(execute=True):
-            services.unpublish([article])
+            publishing.unpublish([article])
     return ctx
 
 

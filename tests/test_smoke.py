@@ -7,7 +7,7 @@ from tests.factories import ArticleFactory, BylineFactory, PersonFactory, QuoteF
 
 pytestmark = pytest.mark.django_db
 
-NAMESPACES = ("articles", "people", "api")
+NAMESPACES = ("articles", "api")
 
 
 def public_url_names() -> list[str]:

@@ -1,0 +1,28 @@
+"""The Django side of importing: store parsed documents as articles, in batches, and report.
+
+The text itself is read by the pure ``newstext`` package; ``formats`` maps file
+formats to its parsers. Use what is listed here; the modules behind it are
+this package's own.
+"""
+
+from .batch import Source, analyse_tables, effective_jobs, import_batch
+from .formats import FORMATS, Format, accepted, document_paths, format_for
+from .load import import_document
+from .lookups import Lookups
+from .results import ImportResult, Status
+
+__all__ = [
+    "FORMATS",
+    "Format",
+    "ImportResult",
+    "Lookups",
+    "Source",
+    "Status",
+    "accepted",
+    "analyse_tables",
+    "document_paths",
+    "effective_jobs",
+    "format_for",
+    "import_batch",
+    "import_document",
+]

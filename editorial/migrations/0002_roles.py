@@ -9,8 +9,8 @@ Two permissions are the newsroom's own, on the Article content type:
 What a permission cannot say alone (a writer edits only drafts and deletes only
 drafts that never went out) is enforced in ``editorial/permissions.py``.
 
-``sync_roles`` is also what tests call to put the groups back after a
-transactional test empties the tables.
+``sync_roles`` takes the models' places as they were then; migration 0003
+calls it again with the quote in the articles app.
 """
 
 from django.db import migrations
@@ -59,13 +59,14 @@ TAGGER = {
 ROLES = {"Writer": WRITER, "Editor": EDITOR, "Tagger": TAGGER}
 
 
-def sync_roles(apps, schema_editor=None):
+def sync_roles(apps, schema_editor=None, *, models=None):
+    models = MODELS if models is None else models
     ContentType = apps.get_model("contenttypes", "ContentType")
     Permission = apps.get_model("auth", "Permission")
     Group = apps.get_model("auth", "Group")
 
     def permission(key: str, action: str):
-        app_label, model, verbose_name = MODELS[key]
+        app_label, model, verbose_name = models[key]
         content_type, _ = ContentType.objects.get_or_create(app_label=app_label, model=model)
         own = dict(NEWSROOM_PERMISSIONS.get((app_label, model), []))
         codename = f"{action}_{model}"

@@ -5,7 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from articles import services
+from articles import publishing
 from articles.models import Article
 from tests.factories import (
     ArticleFactory,
@@ -50,7 +50,7 @@ def hidden(request, api, django_capture_on_commit_callbacks):
         for name, params, kwargs in surfaces(context):
             api(name, params, **kwargs)  # warm every cache while it is live
         with django_capture_on_commit_callbacks(execute=True):
-            services.unpublish([article])
+            publishing.unpublish([article])
     return context
 
 

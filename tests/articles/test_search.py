@@ -9,7 +9,7 @@ from django.db import connection
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.importing import load
+from articles.importing import import_document
 from articles.models import Article
 from articles.search import (
     MAX_QUERY_LENGTH,
@@ -235,7 +235,7 @@ def test_deleting_a_topic_updates_the_vectors_of_its_articles():
 @postgres_only
 @pytest.mark.django_db
 def test_an_imported_article_is_searchable_with_its_tags():
-    result = load.import_document(REFERENCE.read_bytes(), path=str(REFERENCE), publish=True)
+    result = import_document(REFERENCE.read_bytes(), path=str(REFERENCE), publish=True)
     story = Article.objects.get(slug=result.report["slug"])
 
     assert result.report["countries"]  # tagged by bulk_create, which sends no signal
@@ -246,12 +246,12 @@ def test_an_imported_article_is_searchable_with_its_tags():
 @postgres_only
 @pytest.mark.django_db
 def test_a_reimported_article_keeps_the_words_of_the_topics_editors_added(tmp_path):
-    load.import_document(REFERENCE.read_bytes(), path=REFERENCE.name, publish=True)
+    import_document(REFERENCE.read_bytes(), path=REFERENCE.name, publish=True)
     story = Article.objects.get()
     story.topics.add("Sanctions policy")
     edited = REFERENCE.read_bytes().replace(b"rare visit", b"brief visit")
 
-    result = load.import_document(edited, path=REFERENCE.name)
+    result = import_document(edited, path=REFERENCE.name)
 
     assert result.status == "updated"
     assert stored_vector_is_current(story)

@@ -23,7 +23,7 @@ PASSWORD = "A-long-test-passphrase-7"
 @pytest.fixture(name="roles")
 def roles_fixture(transactional_db):
     """Transactional tests empty the tables afterwards; put the role groups back for each test."""
-    migration = importlib.import_module("editorial.migrations.0002_roles")
+    migration = importlib.import_module("editorial.migrations.0003_roles_after_quote_move")
     migration.sync_roles(apps)
 
 

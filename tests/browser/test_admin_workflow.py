@@ -7,7 +7,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article
-from editorial import workflow
 from tests.factories import AuthorFactory, PersonFactory
 
 from .admin_helpers import (  # noqa: F401  (the *_fixture and desktop_page imports are fixtures)
@@ -59,7 +58,7 @@ def test_writer_drafts_and_editor_schedules_previews_and_publishes(live_server, 
     assert [b.author.name for b in article.bylines.all()] == ["Ana Souza", "Bruno Costa"]
     assert [link.title for link in article.related_links.all()] == ["Earlier floods in the delta"]
     assert [q.text for q in article.quotes.all()] == ["We were ready."]
-    assert workflow.state_of(article) == workflow.State.DRAFT
+    assert article.state == Article.State.DRAFT
     # No publishing for writers, not even from the list.
     page.goto(live_server.url + reverse("admin:articles_article_changelist"))
     options = page.locator("select[name='action'] option").all_inner_texts()
@@ -81,7 +80,7 @@ def test_writer_drafts_and_editor_schedules_previews_and_publishes(live_server, 
     page.wait_for_selector(".messagelist")
     assert "is scheduled to go live on" in page.locator(".messagelist").inner_text()
     article.refresh_from_db()
-    assert workflow.state_of(article) == workflow.State.SCHEDULED
+    assert article.state == Article.State.SCHEDULED
     assert article.published_at == at
 
     page.goto(live_server.url + reverse("admin:articles_article_scheduled"))

@@ -4,11 +4,11 @@ import pytest
 from django.urls import reverse
 from reversion.models import Version
 
-from articles.models import Article, RelatedLink, Topic
+from articles.models import Article, Quote, RelatedLink, Topic
 from editorial import history
 from editorial.models import RevisionTags
 from editorial.tagging import merge_topics
-from people.models import Person, Quote
+from people.models import Person
 from tests.factories import (
     ArticleFactory,
     AuthorFactory,

@@ -1,4 +1,4 @@
-"""Draft → scheduled → published → unpublished: every transition, in functions and in the admin."""
+"""Draft → scheduled → published → unpublished: every transition, in the verbs and in the admin."""
 
 from datetime import timedelta
 
@@ -6,9 +6,9 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
+from articles import publishing
 from articles.models import Article
-from editorial import workflow
-from editorial.workflow import State, TransitionError
+from articles.publishing import TransitionError
 from tests.factories import ArticleFactory
 
 from .helpers import article_form
@@ -25,30 +25,30 @@ def stored(article) -> Article:
 @pytest.mark.parametrize(
     ("kwargs", "state"),
     [
-        ({"draft": True}, State.DRAFT),
-        ({"scheduled": True}, State.SCHEDULED),
-        ({}, State.PUBLISHED),
-        ({"status": "draft"}, State.UNPUBLISHED),
+        ({"draft": True}, Article.State.DRAFT),
+        ({"scheduled": True}, Article.State.SCHEDULED),
+        ({}, Article.State.PUBLISHED),
+        ({"status": "draft"}, Article.State.UNPUBLISHED),
     ],
 )
-def test_state_of(kwargs, state):
-    assert workflow.state_of(ArticleFactory(**kwargs)) == state
+def test_state(kwargs, state):
+    assert ArticleFactory(**kwargs).state == state
 
 
 def test_draft_is_published_now():
     article = ArticleFactory(draft=True)
-    result = workflow.publish_now([article])
+    result = publishing.publish_now([article])
     assert result.changed == [article] and result.skipped == []
-    assert workflow.state_of(stored(article)) == State.PUBLISHED
+    assert stored(article).state == Article.State.PUBLISHED
     assert Article.objects.published().filter(pk=article.pk).exists()
 
 
 def test_draft_is_scheduled_and_stays_hidden_until_its_time():
     article = ArticleFactory(draft=True)
     at = timezone.now() + HOUR
-    workflow.schedule([article], at=at)
+    publishing.schedule([article], at=at)
     assert stored(article).published_at == at
-    assert workflow.state_of(stored(article)) == State.SCHEDULED
+    assert stored(article).state == Article.State.SCHEDULED
     assert not Article.objects.published().filter(pk=article.pk).exists()
 
 
@@ -63,39 +63,39 @@ def test_scheduled_article_goes_live_by_itself_when_its_time_comes():
 def test_scheduled_article_published_now_goes_live_at_once():
     article = ArticleFactory(scheduled=True)
     before = timezone.now()
-    workflow.publish_now([article])
+    publishing.publish_now([article])
     assert before <= stored(article).published_at <= timezone.now()
-    assert workflow.state_of(stored(article)) == State.PUBLISHED
+    assert stored(article).state == Article.State.PUBLISHED
 
 
 def test_scheduled_article_is_rescheduled():
     article = ArticleFactory(scheduled=True)
     at = timezone.now() + timedelta(days=3)
-    workflow.schedule([article], at=at)
+    publishing.schedule([article], at=at)
     assert stored(article).published_at == at
 
 
 def test_scheduled_article_is_unscheduled_back_to_draft():
     article = ArticleFactory(scheduled=True)
-    workflow.unpublish([article])
-    assert workflow.state_of(stored(article)) == State.DRAFT
+    publishing.unpublish([article])
+    assert stored(article).state == Article.State.DRAFT
 
 
 def test_published_article_is_unpublished_and_keeps_its_time():
     article = ArticleFactory()
     first = article.published_at
-    result = workflow.unpublish([article])
+    result = publishing.unpublish([article])
     assert result.changed == [article]
     assert stored(article).status == Article.Status.DRAFT
     assert stored(article).published_at == first
-    assert workflow.state_of(stored(article)) == State.UNPUBLISHED
+    assert stored(article).state == Article.State.UNPUBLISHED
     assert not Article.objects.published().exists()
 
 
 def test_republishing_keeps_the_first_publication_time():
     first = timezone.now() - timedelta(days=10)
     article = ArticleFactory(status="draft", published_at=first)
-    workflow.publish_now([article])
+    publishing.publish_now([article])
     assert stored(article).published_at == first
     assert stored(article).is_live
 
@@ -103,33 +103,33 @@ def test_republishing_keeps_the_first_publication_time():
 def test_unpublished_article_is_scheduled_again():
     article = ArticleFactory(status="draft", published_at=timezone.now() - timedelta(days=10))
     at = timezone.now() + HOUR
-    workflow.schedule([article], at=at)
-    assert workflow.state_of(stored(article)) == State.SCHEDULED
+    publishing.schedule([article], at=at)
+    assert stored(article).state == Article.State.SCHEDULED
 
 
 def test_publishing_a_live_article_changes_nothing():
     article = ArticleFactory()
-    result = workflow.publish_now([article])
+    result = publishing.publish_now([article])
     assert result.changed == [] and result.skipped == [article]
     assert stored(article).published_at == article.published_at
 
 
 def test_a_live_article_is_not_scheduled():
     article = ArticleFactory()
-    result = workflow.schedule([article], at=timezone.now() + HOUR)
+    result = publishing.schedule([article], at=timezone.now() + HOUR)
     assert result.skipped == [article]
     assert stored(article).is_live
 
 
 def test_unpublishing_a_draft_changes_nothing():
     article = ArticleFactory(draft=True)
-    assert workflow.unpublish([article]).skipped == [article]
+    assert publishing.unpublish([article]).skipped == [article]
 
 
 @pytest.mark.parametrize("at", [timedelta(0), -HOUR])
 def test_schedule_refuses_a_time_that_is_not_in_the_future(at):
     with pytest.raises(TransitionError, match="Pick a time in the future to schedule an article."):
-        workflow.schedule([ArticleFactory(draft=True)], at=timezone.now() + at)
+        publishing.schedule([ArticleFactory(draft=True)], at=timezone.now() + at)
 
 
 # The change form's buttons --------------------------------------------------------------
@@ -160,7 +160,7 @@ def test_editor_schedules_from_the_form(editor):
     )
     assert response.status_code == 302, response.context["adminform"].form.errors
     assert stored(article).published_at == at
-    assert workflow.state_of(stored(article)) == State.SCHEDULED
+    assert stored(article).state == Article.State.SCHEDULED
 
 
 def test_scheduling_from_the_form_needs_a_future_time(editor):
@@ -170,13 +170,13 @@ def test_scheduling_from_the_form_needs_a_future_time(editor):
     assert response.context["adminform"].form.errors["published_at"] == [
         "To schedule the article, set a publication time in the future."
     ]
-    assert workflow.state_of(stored(article)) == State.DRAFT
+    assert stored(article).state == Article.State.DRAFT
 
 
 def test_editor_unpublishes_from_the_form(editor):
     article = ArticleFactory()
     change(editor, article, _unpublish="Save and unpublish")
-    assert workflow.state_of(stored(article)) == State.UNPUBLISHED
+    assert stored(article).state == Article.State.UNPUBLISHED
 
 
 def test_published_status_without_a_time_is_refused_with_a_message(editor):
@@ -221,7 +221,7 @@ def test_writer_crafted_publish_is_refused(writer, crafted):
     article = ArticleFactory(draft=True)
     response = change(writer, article, **crafted)
     assert response.status_code == 403
-    assert workflow.state_of(stored(article)) == State.DRAFT
+    assert stored(article).state == Article.State.DRAFT
     assert stored(article).published_at is None
 
 
@@ -251,7 +251,7 @@ def test_schedule_action_asks_for_a_time_first(editor):
     assert response.status_code == 200
     assert response.templates[0].name == "editorial/admin/action_form.html"
     assert 'type="datetime-local"' in response.content.decode()
-    assert workflow.state_of(stored(article)) == State.DRAFT
+    assert stored(article).state == Article.State.DRAFT
 
 
 def test_schedule_action_schedules_at_the_wall_clock_time(editor):
@@ -267,10 +267,10 @@ def test_schedule_action_schedules_at_the_wall_clock_time(editor):
         follow=True,
     )
     expected = timezone.make_aware(timezone.datetime(2999, 3, 1, 9, 30))
-    assert [workflow.state_of(stored(a)) for a in articles] == [
-        State.SCHEDULED,
-        State.SCHEDULED,
-        State.PUBLISHED,
+    assert [stored(a).state for a in articles] == [
+        Article.State.SCHEDULED,
+        Article.State.SCHEDULED,
+        Article.State.PUBLISHED,
     ]
     assert stored(articles[0]).published_at == expected
     messages = [str(m) for m in response.context["messages"]]
@@ -287,7 +287,7 @@ def test_schedule_action_refuses_a_past_time(editor):
         {"action": "schedule", "_selected_action": [article.pk], "apply": "1", "at": "2001-01-01T09:00"},
     )
     assert response.context["form"].errors["at"] == ["Pick a time in the future."]
-    assert workflow.state_of(stored(article)) == State.DRAFT
+    assert stored(article).state == Article.State.DRAFT
 
 
 def test_scheduled_page_lists_what_goes_live_when(editor):

@@ -11,9 +11,12 @@ from django.db import DatabaseError, connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from articles.importing import load
-from articles.models import Article, RelatedLink
-from people.models import Author, Person, Quote
+from articles.importing import ImportResult, Lookups, Source, Status, batch, import_document, load
+from articles.importing import lookups as lookups_module
+from articles.importing import store as storing
+from articles.models import Article, Quote, RelatedLink
+from newstext import normalise_title
+from people.models import Author, Person
 from tests.documents import SAMPLES
 
 pytestmark = pytest.mark.django_db
@@ -131,7 +134,7 @@ def test_sample_documents_link_to_each_other():
     resolved = RelatedLink.objects.filter(target__isnull=False)
     assert resolved.count() >= 8
     for link in resolved.select_related("target"):
-        assert load.normalise_title(link.title) == load.normalise_title(link.target.headline)
+        assert normalise_title(link.title) == normalise_title(link.target.headline)
 
 
 def test_a_bad_document_is_reported_and_the_rest_of_the_batch_imported(reference_path, tmp_path):
@@ -183,7 +186,7 @@ def test_a_failure_in_the_middle_leaves_the_database_as_it_was(reference_path, m
     def fail(*args, **kwargs):
         raise DatabaseError("disk full")
 
-    monkeypatch.setattr(load, "store_related", fail)
+    monkeypatch.setattr(storing, "store_related", fail)
     (line,), status = run_import(reference_path)
 
     assert status == 1
@@ -199,7 +202,7 @@ def test_an_update_that_fails_keeps_the_previous_version(reference_path, tmp_pat
     edited = write(
         tmp_path, reference_path.name, reference_path.read_text().replace("rare visit", "odd visit")
     )
-    monkeypatch.setattr(load, "store_tags", lambda *a, **k: (_ for _ in ()).throw(DatabaseError("boom")))
+    monkeypatch.setattr(storing, "store_tags", lambda *a, **k: (_ for _ in ()).throw(DatabaseError("boom")))
 
     (line,), _ = run_import(edited)
 
@@ -218,13 +221,13 @@ def queried_tables(queries) -> set[str]:
 
 
 def test_a_batch_looks_up_each_author_person_topic_and_country_once(reference_path):
-    lookups = load.Lookups()
+    lookups = Lookups()
     data = reference_path.read_bytes()
     with CaptureQueriesContext(connection) as first:
-        load.import_document(data, path="first.txt", lookups=lookups)
+        import_document(data, path="first.txt", lookups=lookups)
     with CaptureQueriesContext(connection) as second:
         other = data.replace("Putin’s mission to Minsk".encode(), b"Putin visits Minsk")
-        result = load.import_document(other, path="2.txt", lookups=lookups)
+        result = import_document(other, path="2.txt", lookups=lookups)
 
     assert queried_tables(first.captured_queries) == {
         "people_author", "people_person", "articles_topic", "articles_country"
@@ -237,23 +240,23 @@ def test_a_batch_looks_up_each_author_person_topic_and_country_once(reference_pa
 
 
 def test_a_failed_import_leaves_nothing_behind_in_the_batch_lookups(reference_path, monkeypatch):
-    lookups = load.Lookups()
-    real_store_related = load.store_related
+    lookups = Lookups()
+    real_store_related = storing.store_related
 
     def fail(*args, **kwargs):
         raise DatabaseError("disk full")  # after the author and people were created
 
-    monkeypatch.setattr(load, "store_related", fail)
-    failed = load.import_document(reference_path.read_bytes(), path="a.txt", lookups=lookups)
-    monkeypatch.setattr(load, "store_related", real_store_related)
-    retried = load.import_document(reference_path.read_bytes(), path="a.txt", lookups=lookups)
+    monkeypatch.setattr(storing, "store_related", fail)
+    failed = import_document(reference_path.read_bytes(), path="a.txt", lookups=lookups)
+    monkeypatch.setattr(storing, "store_related", real_store_related)
+    retried = import_document(reference_path.read_bytes(), path="a.txt", lookups=lookups)
 
     assert (failed.status, retried.status) == ("error", "created")
     assert Author.objects.get(name="Pjotr Sauer").bylines.get().article_id == retried.article_id
 
 
 def test_batch_lookups_keep_only_the_rows_used_most_recently():
-    recent = load.Recent(2)
+    recent = lookups_module.Recent(2)
     recent["a"], recent["b"] = 1, 2
     assert recent["a"] == 1  # read: now the most recent
     recent["c"] = 3
@@ -262,11 +265,11 @@ def test_batch_lookups_keep_only_the_rows_used_most_recently():
 
 
 def test_names_found_in_bounded_lookups_survive_the_rows_created_beside_them():
-    known = load.Recent(2)
+    known = lookups_module.Recent(2)
     old = Person.objects.create(name="Old Name")
-    load.get_or_create_by_name(Person, ["Old Name"], known=known)
+    lookups_module.get_or_create_by_name(Person, ["Old Name"], known=known)
 
-    rows = load.get_or_create_by_name(Person, ["Old Name", "New One", "New Two"], known=known)
+    rows = lookups_module.get_or_create_by_name(Person, ["Old Name", "New One", "New Two"], known=known)
 
     assert rows["old name"] == old
     assert sorted(p.name for p in Person.objects.all()) == ["New One", "New Two", "Old Name"]
@@ -276,7 +279,7 @@ def test_names_found_in_bounded_lookups_survive_the_rows_created_beside_them():
 def test_new_authors_and_people_are_created_with_what_the_document_says(reference_path, tmp_path):
     text = reference_path.read_text().replace("\nPjotr Sauer\n", "\nPjotr Sauer in Riga\n")
     with CaptureQueriesContext(connection) as queries:
-        load.import_document(text.encode(), path="a.txt")
+        import_document(text.encode(), path="a.txt")
 
     updates = [q["sql"] for q in queries.captured_queries if q["sql"].startswith("UPDATE")]
     assert not [sql for sql in updates if "people_" in sql]  # nothing written twice
@@ -285,16 +288,14 @@ def test_new_authors_and_people_are_created_with_what_the_document_says(referenc
 
 
 def test_the_tables_are_analysed_as_a_batch_grows(monkeypatch, tmp_path):
-    from articles.management.commands import import_document as command
-
-    def fake_imports(paths, **options):
-        return (load.ImportResult(path=str(path), status="created") for path in paths)
+    def fake_imports(sources, **options):
+        return (ImportResult(path=source.name, status=Status.CREATED) for source in sources)
 
     analysed = []
-    monkeypatch.setattr(command, "imported", fake_imports)
-    monkeypatch.setattr(command, "analyse_tables", lambda: analysed.append(len(results)))
+    monkeypatch.setattr(batch, "_imported", fake_imports)
+    monkeypatch.setattr(batch, "analyse_tables", lambda: analysed.append(len(results)))
     results = []
-    for result in command.import_paths([tmp_path / f"{n}.txt" for n in range(300)], jobs=1):
+    for result in batch.import_batch([Source.of_path(tmp_path / f"{n}.txt") for n in range(300)]):
         results.append(result)
 
     assert analysed == [64, 128, 256]
@@ -302,7 +303,7 @@ def test_the_tables_are_analysed_as_a_batch_grows(monkeypatch, tmp_path):
 
 def analysed_tables() -> set[str]:
     """The imported tables the database holds planner statistics for."""
-    tables = [model._meta.db_table for model in load.IMPORTED_MODELS]
+    tables = [model._meta.db_table for model in batch.IMPORTED_MODELS]
     with connection.cursor() as cursor:
         if connection.vendor == "postgresql":
             # reltuples is -1 until a table is first analysed (PostgreSQL 14 and later).
@@ -318,10 +319,10 @@ def analysed_tables() -> set[str]:
 
 
 def test_analysing_gives_the_planner_statistics_of_the_imported_tables(reference_path):
-    load.import_document(reference_path.read_bytes(), path="a.txt")
+    import_document(reference_path.read_bytes(), path="a.txt")
     before = analysed_tables()
 
-    load.analyse_tables()
+    batch.analyse_tables()
 
     assert {"articles_article", "articles_relatedlink", "people_person", "people_quote"} <= (
         analysed_tables() - before
@@ -330,12 +331,12 @@ def test_analysing_gives_the_planner_statistics_of_the_imported_tables(reference
 
 @pytest.mark.django_db(transaction=True)  # the deleted row is noticed when the import commits
 def test_a_row_deleted_during_a_batch_is_looked_up_again(reference_path, iso_countries):
-    lookups = load.Lookups()
-    load.import_document(reference_path.read_bytes(), path="a.txt", lookups=lookups)
+    lookups = Lookups()
+    import_document(reference_path.read_bytes(), path="a.txt", lookups=lookups)
     Article.objects.all().delete()
     Author.objects.all().delete()  # say, merged away by an editor meanwhile
 
-    result = load.import_document(reference_path.read_bytes(), path="a.txt", lookups=lookups)
+    result = import_document(reference_path.read_bytes(), path="a.txt", lookups=lookups)
 
     assert result.status == "created"
     assert Author.objects.get(name="Pjotr Sauer").bylines.count() == 1

@@ -25,13 +25,13 @@ def quotes():
 
 
 def test_quotes_page_searches_by_words(client, quotes):
-    response = client.get(reverse("people:quotes"), {"q": "unpopular"})
+    response = client.get(reverse("articles:quotes"), {"q": "unpopular"})
     assert list(response.context["quotes"]) == [quotes["analysis"]]
 
 
 def test_quotes_page_searches_by_speaker_name_or_slug(client, quotes):
-    by_name = client.get(reverse("people:quotes"), {"speaker": "shraib"})
-    by_slug = client.get(reverse("people:quotes"), {"speaker": "vladimir-putin"})
+    by_name = client.get(reverse("articles:quotes"), {"speaker": "shraib"})
+    by_slug = client.get(reverse("articles:quotes"), {"speaker": "vladimir-putin"})
     assert list(by_name.context["quotes"]) == [quotes["analysis"]]
     assert list(by_slug.context["quotes"]) == [quotes["putin"]]
 
@@ -50,7 +50,7 @@ def test_quotes_page_query_count_is_fixed(client, django_assert_num_queries, n):
     for i in range(n):
         QuoteFactory(article=article, position=i)
     with django_assert_num_queries(2):
-        client.get(reverse("people:quotes"))
+        client.get(reverse("articles:quotes"))
 
 
 @pytest.mark.parametrize("n", [1, 15])

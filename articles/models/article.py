@@ -1,81 +1,61 @@
-"""Articles, their curated related links, and the two tag kinds: topics and countries."""
+"""The article: its fields, its states, and the one queryset vocabulary for them.
 
-from datetime import timedelta
+An article's *status* is what is stored (draft or published); its *state* is
+what that means now, given its publication time:
+
+==============  ======================================  ==========================
+state           stored as                               may go to
+==============  ======================================  ==========================
+draft           status draft, no publication time       scheduled, published
+scheduled       status published, time in the future    published, draft
+published       status published, time now or past     unpublished
+unpublished     status draft, a publication time        scheduled, published
+==============  ======================================  ==========================
+
+Visibility is time-based, so a scheduled article goes live by itself when its
+time comes. Every reader-facing query starts from ``Article.objects.published()``;
+nothing filters on ``status`` by hand. The verbs that move an article between
+states are in ``articles.publishing``.
+"""
+
+from datetime import datetime, timedelta
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
-from taggit.models import TagBase, TaggedItemBase
 
 from newsroom.slugs import unique_slug
 from newstext import normalise_title
 
-
-class Topic(TagBase):
-    """A free-form topic tag such as “Ukraine war”; compared without regard to case."""
-
-    class Meta:
-        ordering = ["name"]
-        constraints = [models.UniqueConstraint(Lower("name"), name="topic_name_ci_unique")]
-
-    def get_absolute_url(self):
-        return reverse("articles:topic", kwargs={"slug": self.slug})
-
-
-class Country(TagBase):
-    """An ISO 3166-1 country. The list is loaded by a migration; nobody types new ones."""
-
-    code = models.CharField(
-        "ISO code", max_length=2, unique=True, help_text="ISO 3166-1 alpha-2 code, e.g. “BY”."
-    )
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "countries"
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(code__regex=r"^[A-Z]{2}$"), name="country_code_iso_alpha2"
-            ),
-        ]
-
-    def __str__(self):
-        return self.name
-
-    def get_absolute_url(self):
-        return reverse("articles:country", kwargs={"slug": self.slug})
-
-
-# Foreign keys that lead a unique constraint need no index of their own: the
-# constraint's index serves lookups by them. Every index costs each insert.
-
-
-class TaggedTopic(TaggedItemBase):
-    content_object = models.ForeignKey("Article", on_delete=models.CASCADE, db_index=False)
-    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_articles")
-
-    class Meta:
-        verbose_name = "topic tag"
-        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_topic_unique")]
-
-
-class TaggedCountry(TaggedItemBase):
-    content_object = models.ForeignKey("Article", on_delete=models.CASCADE, db_index=False)
-    tag = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="tagged_articles")
-
-    class Meta:
-        verbose_name = "country tag"
-        constraints = [
-            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_country_unique")
-        ]
+from .. import body
+from .parts import Byline, Quote, RelatedLink
+from .tags import TaggedCountry, TaggedTopic
 
 
 class ArticleQuerySet(models.QuerySet):
+    """The states of articles, as querysets; each matches exactly the articles ``Article.state`` names."""
+
     def published(self):
         """What readers may see: published, with a publication time that has come."""
         return self.filter(status=Article.Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def scheduled(self):
+        """Published with a publication time still to come: they go live by themselves."""
+        return self.filter(status=Article.Status.PUBLISHED, published_at__gt=timezone.now())
+
+    def drafts(self):
+        """Never went out: a draft with no publication time, or one still in the future."""
+        return self.filter(status=Article.Status.DRAFT).exclude(published_at__lte=timezone.now())
+
+    def unpublished(self):
+        """Went out once and was taken down: a draft whose publication time has passed."""
+        return self.filter(status=Article.Status.DRAFT, published_at__lte=timezone.now())
+
+    def in_state(self, state: "Article.State | str"):
+        """The articles in ``state`` (one of ``Article.State``)."""
+        return getattr(self, STATE_QUERYSETS[Article.State(state)])()
 
     def for_listing(self):
         """What a list of articles shows beside the headline: the byline."""
@@ -104,8 +84,6 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_page(self):
         """Everything the article page shows, in a fixed number of queries."""
-        from people.models import Quote
-
         return self.for_listing().prefetch_related(
             "topics",
             "countries",
@@ -117,8 +95,18 @@ class ArticleQuerySet(models.QuerySet):
 
 class Article(models.Model):
     class Status(models.TextChoices):
+        """What is stored. What it means for readers now is ``state``."""
+
         DRAFT = "draft", "Draft"
         PUBLISHED = "published", "Published"
+
+    class State(models.TextChoices):
+        """Where the article is in the publishing workflow (see the module's table)."""
+
+        DRAFT = "draft", "Draft"
+        SCHEDULED = "scheduled", "Scheduled"
+        PUBLISHED = "published", "Published"
+        UNPUBLISHED = "unpublished", "Unpublished"
 
     headline = models.CharField(max_length=300)
     slug = models.SlugField(
@@ -132,7 +120,7 @@ class Article(models.Model):
     )
     body = models.TextField(
         blank=True, help_text="Plain text. Separate paragraphs with a blank line; HTML is shown as typed."
-    )
+    )  # read and written through articles.body only
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = models.DateTimeField(
         "publication time",
@@ -197,6 +185,10 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-created_at"]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+            ("tag_article", "Can change the topics and countries of any article"),
+        ]
         indexes = [
             models.Index(fields=["status", "-published_at"], name="article_status_published_idx"),
             # Looked up by equality only: no second, LIKE-ready index as db_index=True makes.
@@ -226,101 +218,37 @@ class Article(models.Model):
 
     @property
     def paragraphs(self) -> list[str]:
-        return [p.strip() for p in self.body.replace("\r\n", "\n").split("\n\n") if p.strip()]
+        return body.paragraphs(self.body)
+
+    def state_at(self, now: datetime) -> "Article.State":
+        if self.status == self.Status.PUBLISHED:
+            if self.published_at is not None and self.published_at > now:
+                return self.State.SCHEDULED
+            return self.State.PUBLISHED
+        if self.published_at is not None and self.published_at <= now:
+            return self.State.UNPUBLISHED
+        return self.State.DRAFT
+
+    @property
+    def state(self) -> "Article.State":
+        """Draft, scheduled, published or unpublished, now."""
+        return self.state_at(timezone.now())
+
+    @property
+    def is_live(self) -> bool:
+        """Readers can see it: the same rule as ``Article.objects.published()``."""
+        return self.state == self.State.PUBLISHED and self.published_at is not None
 
     @property
     def was_updated(self) -> bool:
         """Whether readers should see an update time: changed an hour or more after publication."""
         return self.published_at is not None and self.updated_at - self.published_at >= timedelta(hours=1)
 
-    @property
-    def is_live(self) -> bool:
-        return (
-            self.status == self.Status.PUBLISHED
-            and self.published_at is not None
-            and self.published_at <= timezone.now()
-        )
 
-
-class Byline(models.Model):
-    """One author's place in an article's byline, in order."""
-
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines", db_index=False)
-    author = models.ForeignKey("people.Author", on_delete=models.PROTECT, related_name="bylines")
-    position = models.PositiveSmallIntegerField(default=0)
-    location = models.CharField(
-        max_length=200,
-        blank=True,
-        help_text="Where the author filed this story from, e.g. “Dnipro, Ukraine”.",
-    )
-    role = models.CharField(
-        max_length=200, blank=True, help_text="The author's role as printed in this byline."
-    )
-
-    class Meta:
-        ordering = ["position"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "author"], name="byline_author_unique"),
-        ]
-
-    def __str__(self):
-        return f"{self.author} on {self.article}"
-
-    @property
-    def credit(self) -> str:
-        return self.location or self.role or self.author.credit
-
-
-class RelatedLink(models.Model):
-    """A curated link from an article to another piece, kept in the editor's order."""
-
-    article = models.ForeignKey(
-        Article, on_delete=models.CASCADE, related_name="related_links", db_index=False
-    )
-    position = models.PositiveSmallIntegerField(default=0)
-    title = models.CharField(max_length=300)
-    title_key = models.CharField(max_length=300, editable=False)  # indexed in Meta
-    standfirst = models.TextField(blank=True)
-    byline = models.CharField(
-        max_length=300,
-        blank=True,
-        help_text="As printed, e.g. “Andrew Roth in Moscow and Peter Beaumont in Lviv”.",
-    )
-    authors = models.JSONField(
-        default=list,
-        blank=True,
-        editable=False,
-        help_text="The byline parsed into names with location or role.",
-    )
-    published_at = models.DateTimeField(null=True, blank=True)
-    url = models.URLField(blank=True, help_text="For a piece outside this site.")
-    image = models.ImageField(upload_to="related/%Y/%m/", blank=True)
-    target = models.ForeignKey(
-        Article,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="inbound_links",
-        help_text="The article on this site the link points to; found from the title when left empty.",
-    )
-
-    class Meta:
-        ordering = ["position"]
-        constraints = [
-            models.UniqueConstraint(fields=["article", "position"], name="related_link_position_unique"),
-        ]
-        indexes = [models.Index(fields=["title_key"], name="related_link_title_key_idx")]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        self.title_key = normalise_title(self.title)
-        super().save(*args, **kwargs)
-
-    @property
-    def href(self) -> str:
-        """Where the link goes: the internal article when resolved, else the external URL."""
-        if self.target_id and self.target.is_live:
-            return self.target.get_absolute_url()
-        return self.url
+# The queryset method that selects each state.
+STATE_QUERYSETS = {
+    Article.State.DRAFT: "drafts",
+    Article.State.SCHEDULED: "scheduled",
+    Article.State.PUBLISHED: "published",
+    Article.State.UNPUBLISHED: "unpublished",
+}

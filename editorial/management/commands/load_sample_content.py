@@ -13,7 +13,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
-from articles.importing.load import ERROR, import_document
+from articles.importing import Source, Status, import_batch
 from articles.models import Article
 from newsroom.cache import bump_content_version
 
@@ -27,12 +27,15 @@ class Command(BaseCommand):
         topics = json.loads((SAMPLES / "topics.json").read_text(encoding="utf-8"))
         paths = sorted(SAMPLES.glob("*.txt"))
         now = timezone.now().replace(second=0, microsecond=0)
-        for age, path in enumerate(reversed(paths)):
-            result = import_document(path.read_bytes(), path=path.name, publish=True)
-            if result.status == ERROR:
+        newest_first = list(reversed(paths))
+        sources = [Source(name=path.name, path=path) for path in newest_first]
+        for age, (path, result) in enumerate(
+            zip(newest_first, import_batch(sources, publish=True), strict=True)
+        ):
+            if result.status == Status.ERROR:
                 raise CommandError(result.error)
             article = Article.objects.get(pk=result.article_id)
-            if result.status != "unchanged":
+            if result.status != Status.UNCHANGED:
                 # The newest file is the latest story; the others went out earlier in the day
                 # (and have not been edited since, so readers see no "Updated" line).
                 when = now - timedelta(hours=3 * age)

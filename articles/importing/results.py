@@ -1,0 +1,56 @@
+"""What became of one imported document: its status, its error, and the report of what is stored."""
+
+from dataclasses import dataclass, field
+from enum import StrEnum
+from functools import cached_property
+
+from articles.models import Article
+from articles.reports import article_data, empty_report
+
+
+class Status(StrEnum):
+    CREATED = "created"
+    UPDATED = "updated"
+    UNCHANGED = "unchanged"
+    ERROR = "error"
+
+
+@dataclass(frozen=True)
+class ImportResult:
+    """What became of one document.
+
+    ``report`` describes what is stored, read back from the database after the
+    import's transaction, and only when somebody asks for it: a batch that
+    prints no report pays nothing for it. A dry run carries the report it made
+    inside its rolled-back transaction.
+    """
+
+    path: str
+    status: Status
+    error: str = ""
+    article_id: int | None = None
+    # What the document holds, in a few words: small enough to pass between processes.
+    summary: str = ""
+    planned: dict | None = field(default=None, repr=False)  # --dry-run: what would be stored
+
+    @property
+    def ok(self) -> bool:
+        return self.status != Status.ERROR
+
+    @cached_property
+    def article(self) -> Article | None:
+        if self.article_id is None:
+            return None
+        return Article.objects.for_page().get(pk=self.article_id)
+
+    @cached_property
+    def report(self) -> dict | None:
+        if self.planned is not None:
+            return self.planned
+        return article_data(self.article, public=False) if self.article else None
+
+    def as_json(self) -> dict:
+        """One line of the ``--json`` report (DESIGN.md, "Import command")."""
+        return {"path": self.path, "status": str(self.status), "error": self.error or None} | (
+            self.report or empty_report()
+        )

@@ -1,0 +1,228 @@
+"""Write a parsed document into the database: the article, its bylines, people, quotes, links and tags.
+
+The caller (``load.import_document``) holds the transaction: a document is
+stored whole or not at all.
+"""
+
+from datetime import datetime
+
+from django.db import connection
+from django.utils import timezone
+
+from articles import body, publishing
+from articles.models import Article, Byline, Quote, RelatedLink, Topic
+from articles.reports import byline_data
+from articles.search import new_article_vector, update_search_vectors, vectors_written_by_caller
+from articles.tagkinds import COUNTRIES, TOPICS, TagKind
+from newsroom.slugs import plain_slug
+from newstext import Byline as ParsedByline
+from newstext import Document, normalise_title
+from people.models import Author, Person
+
+from .lookups import Lookups, get_or_create_by_name
+
+
+def document_topics(document: Document) -> list[str]:
+    """Topics the importer adds: the people a story is about, named in its headline or standfirst."""
+    top = f"{document.headline} {document.standfirst}"
+    return [
+        person.name
+        for person in document.people
+        if person.kind == "person" and any(name in top for name in (person.name, *person.aliases))
+    ]
+
+
+def byline_text(authors) -> str:
+    """A byline as the archive prints it, e.g. "Andrew Roth in Moscow and Peter Beaumont"."""
+    parts = []
+    for author in authors:
+        part = author.name
+        if author.location:
+            part += f" in {author.location}"
+        if author.role:
+            part += f" {author.role}"
+        parts.append(part)
+    if len(parts) <= 1:
+        return "".join(parts)
+    return ", ".join(parts[:-1]) + " and " + parts[-1]
+
+
+def store(
+    document: Document,
+    *,
+    article: Article | None,
+    source_name: str,
+    digest: str,
+    publish: bool,
+    published_at: datetime | None,
+    lookups: Lookups,
+    first_attempt: bool = True,
+) -> Article:
+    """Write the document; the caller holds the transaction."""
+    article = article or Article(status=Article.Status.DRAFT)
+    article.headline = document.headline
+    article.standfirst = document.standfirst
+    article.body = body.from_paragraphs(document.paragraphs)
+    article.publication = document.publication
+    article.source_name = source_name
+    article.source_hash = digest
+    if publish or published_at is not None:
+        publishing.publish_at(article, at=published_at)
+    is_new = article.pk is None
+    if is_new and first_attempt:
+        # The headline's plain slug is nearly always free, so it is not looked up first. When
+        # it is taken, the INSERT fails and the retry lets Article.save() find a free one.
+        article.slug = plain_slug(article.headline)
+    tags = {
+        COUNTRIES: lookups.countries(document.countries),
+        TOPICS: list(
+            get_or_create_by_name(Topic, document_topics(document), known=lookups.of(Topic)).values()
+        ),
+    }
+    if is_new:
+        # A new article has no tags but these: its search vector is written with the row.
+        article.search_vector = new_article_vector(
+            article, tags={kind.name: [tag.name for tag in rows] for kind, rows in tags.items()}
+        )
+    with vectors_written_by_caller():  # the receiver would write the row a second time
+        article.save()
+    article.__dict__.pop("search_vector", None)  # an SQL expression until read back
+
+    if not is_new:
+        # What the document says is replaced; what editors added (topics, countries) is kept.
+        article.bylines.all().delete()
+        article.related_links.all().delete()
+        article.quotes.all().delete()
+        article.people.clear()
+
+    store_bylines(article, document.authors, lookups=lookups)
+    people = store_people(article, document, lookups=lookups)
+    store_quotes(article, people=people, quotes=document.quotes)
+    store_related(article, document)
+    store_tags(article, tags=tags)
+    if not is_new:
+        # Editors' tags count too; the tags went in with bulk_create, which sends no signals.
+        update_search_vectors([article.pk])
+    return article
+
+
+def store_bylines(article: Article, authors: tuple[ParsedByline, ...], *, lookups: Lookups) -> None:
+    rows = get_or_create_by_name(
+        Author,
+        [a.name for a in authors],
+        defaults={a.name.lower(): {"role": a.role, "location": a.location} for a in authors},
+        known=lookups.of(Author),
+    )
+    bylines = []
+    for position, parsed in enumerate(authors):
+        author = rows[parsed.name.lower()]
+        changed = []
+        # A newly seen role or location is recorded on the author.
+        if parsed.role and author.role != parsed.role:
+            author.role = parsed.role
+            changed.append("role")
+        if parsed.location and author.location != parsed.location:
+            author.location = parsed.location
+            changed.append("location")
+        if changed:
+            author.save(update_fields=[*changed, "updated_at"])
+        bylines.append(
+            Byline(
+                article=article, author=author, position=position, location=parsed.location, role=parsed.role
+            )
+        )
+    Byline.objects.bulk_create(bylines)
+
+
+def store_people(article: Article, document: Document, *, lookups: Lookups) -> dict[str, Person]:
+    """The people and organisations named in the document, linked to the article.
+
+    A speaker the parser quotes but did not list is recorded too. What is known
+    of a person already (a description an editor wrote) is kept; new aliases
+    are added.
+    """
+    mentions = {m.name.lower(): m for m in document.people}
+    names = [m.name for m in document.people] + sorted(
+        {q.speaker for q in document.quotes if q.speaker.lower() not in mentions}
+    )
+    rows = get_or_create_by_name(
+        Person,
+        names,
+        defaults={
+            key: {"kind": m.kind, "description": m.description, "aliases": sorted(m.aliases)}
+            for key, m in mentions.items()
+        },
+        known=lookups.of(Person),
+    )
+    for key, mention in mentions.items():
+        person = rows[key]
+        aliases = sorted(set(person.aliases) | set(mention.aliases))
+        changed = {}
+        if mention.description and not person.description:
+            changed["description"] = mention.description
+        if aliases != sorted(person.aliases):
+            changed["aliases"] = aliases
+        if changed:
+            for name, value in changed.items():
+                setattr(person, name, value)
+            person.save(update_fields=[*changed, "updated_at"])
+    Through = Article.people.through
+    Through.objects.bulk_create([Through(article=article, person=person) for person in rows.values()])
+    return rows
+
+
+def store_quotes(article: Article, *, people: dict[str, Person], quotes) -> None:
+    Quote.objects.bulk_create(
+        Quote(
+            article=article,
+            speaker=people[quote.speaker.lower()],
+            text=quote.text,
+            position=position,
+            paragraph=quote.paragraph + 1,
+            partial=quote.partial,
+        )
+        for position, quote in enumerate(quotes)
+    )
+
+
+def store_related(article: Article, document: Document) -> None:
+    keys = [normalise_title(item.title) for item in document.related]
+    targets = link_targets(keys, exclude=article.pk)
+    zone = timezone.get_current_timezone()
+    RelatedLink.objects.bulk_create(
+        RelatedLink(
+            article=article,
+            position=position,
+            title=item.title,
+            title_key=key,
+            standfirst=item.standfirst,
+            byline=byline_text(item.authors),
+            authors=[byline_data(a.name, a.location, a.role) for a in item.authors],
+            published_at=timezone.make_aware(item.published_at, zone),
+            target_id=targets.get(key),
+        )
+        for position, (item, key) in enumerate(zip(document.related, keys, strict=True))
+    )
+
+
+def link_targets(keys: list[str], *, exclude: int) -> dict[str, int]:
+    """The first article created with each headline key, by key; ``exclude`` is never one."""
+    if not keys:
+        return {}
+    placeholders = ", ".join(["%s"] * len(keys))
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT headline_key, MIN(id) FROM articles_article "  # noqa: S608  (placeholders only)
+            f"WHERE headline_key IN ({placeholders}) AND id <> %s GROUP BY headline_key",
+            [*keys, exclude],
+        )
+        return dict(cursor.fetchall())
+
+
+def store_tags(article: Article, *, tags: dict[TagKind, list]) -> None:
+    """Add the document's tags of each kind; tags editors added stay."""
+    for kind, rows in tags.items():
+        kind.through.objects.bulk_create(
+            [kind.through(content_object=article, tag=tag) for tag in rows],
+            ignore_conflicts=True,  # a tag an editor added already
+        )

@@ -1,0 +1,130 @@
+"""What an article is made of besides its own fields: bylines, related links and quotes."""
+
+from django.db import models
+
+from newstext import normalise_title
+
+
+class Byline(models.Model):
+    """One author's place in an article's byline, in order."""
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="bylines", db_index=False
+    )
+    author = models.ForeignKey("people.Author", on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+    location = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Where the author filed this story from, e.g. “Dnipro, Ukraine”.",
+    )
+    role = models.CharField(
+        max_length=200, blank=True, help_text="The author's role as printed in this byline."
+    )
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "author"], name="byline_author_unique"),
+        ]
+
+    def __str__(self):
+        return f"{self.author} on {self.article}"
+
+    @property
+    def credit(self) -> str:
+        return self.location or self.role or self.author.credit
+
+
+class RelatedLink(models.Model):
+    """A curated link from an article to another piece, kept in the editor's order."""
+
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="related_links", db_index=False
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    title = models.CharField(max_length=300)
+    title_key = models.CharField(max_length=300, editable=False)  # indexed in Meta
+    standfirst = models.TextField(blank=True)
+    byline = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="As printed, e.g. “Andrew Roth in Moscow and Peter Beaumont in Lviv”.",
+    )
+    authors = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="The byline parsed into names with location or role.",
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    url = models.URLField(blank=True, help_text="For a piece outside this site.")
+    image = models.ImageField(upload_to="related/%Y/%m/", blank=True)
+    target = models.ForeignKey(
+        "articles.Article",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="inbound_links",
+        help_text="The article on this site the link points to; found from the title when left empty.",
+    )
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="related_link_position_unique"),
+        ]
+        indexes = [models.Index(fields=["title_key"], name="related_link_title_key_idx")]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.title_key = normalise_title(self.title)
+        super().save(*args, **kwargs)
+
+    @property
+    def href(self) -> str:
+        """Where the link goes: the internal article when resolved, else the external URL."""
+        if self.target_id and self.target.is_live:
+            return self.target.get_absolute_url()
+        return self.url
+
+
+class Quote(models.Model):
+    """Words a person or organisation said, as the article reports them.
+
+    Article content: it goes with its article, is edited on the article's form
+    and is kept in the article's history. Its table keeps the name it had when
+    quotes belonged to the people app.
+    """
+
+    # Both keys are served by the indexes in Meta, which they lead.
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="quotes", db_index=False
+    )
+    speaker = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="quotes", db_index=False
+    )
+    text = models.TextField(help_text="The quoted words, without quotation marks.")
+    position = models.PositiveIntegerField(
+        default=0, help_text="Order of the quote in the article (0 is first)."
+    )
+    paragraph = models.PositiveIntegerField(
+        null=True, blank=True, help_text="Body paragraph (counting from 1) where the quote starts."
+    )
+    partial = models.BooleanField(
+        default=False, help_text="A few words quoted inside a sentence, not a full statement."
+    )
+
+    class Meta:
+        db_table = "people_quote"
+        ordering = ["article", "position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "position"], name="quote_position_unique"),
+        ]
+        indexes = [models.Index(fields=["speaker", "article"], name="people_quot_speaker_ab5b0d_idx")]
+
+    def __str__(self):
+        words = self.text if len(self.text) <= 60 else self.text[:57] + "…"
+        return f"{self.speaker}: “{words}”"

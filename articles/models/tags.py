@@ -1,0 +1,69 @@
+"""The two tag kinds: free-form topics and the controlled list of countries.
+
+Each kind has its own tag model and its own through model (django-taggit's
+``docs/custom_tagging.rst``), so the two vocabularies never mix. What the rest
+of the code needs to know about a kind is in ``articles.tagkinds``.
+"""
+
+from django.db import models
+from django.db.models.functions import Lower
+from django.urls import reverse
+from taggit.models import TagBase, TaggedItemBase
+
+
+class Topic(TagBase):
+    """A free-form topic tag such as “Ukraine war”; compared without regard to case."""
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [models.UniqueConstraint(Lower("name"), name="topic_name_ci_unique")]
+
+    def get_absolute_url(self):
+        return reverse("articles:topic", kwargs={"slug": self.slug})
+
+
+class Country(TagBase):
+    """An ISO 3166-1 country. The list is loaded by a migration; nobody types new ones."""
+
+    code = models.CharField(
+        "ISO code", max_length=2, unique=True, help_text="ISO 3166-1 alpha-2 code, e.g. “BY”."
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "countries"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(code__regex=r"^[A-Z]{2}$"), name="country_code_iso_alpha2"
+            ),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:country", kwargs={"slug": self.slug})
+
+
+# Foreign keys that lead a unique constraint need no index of their own: the
+# constraint's index serves lookups by them. Every index costs each insert.
+
+
+class TaggedTopic(TaggedItemBase):
+    content_object = models.ForeignKey("articles.Article", on_delete=models.CASCADE, db_index=False)
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_articles")
+
+    class Meta:
+        verbose_name = "topic tag"
+        constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_topic_unique")]
+
+
+class TaggedCountry(TaggedItemBase):
+    content_object = models.ForeignKey("articles.Article", on_delete=models.CASCADE, db_index=False)
+    tag = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="tagged_articles")
+
+    class Meta:
+        verbose_name = "country tag"
+        constraints = [
+            models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_country_unique")
+        ]

@@ -1,0 +1,110 @@
+"""The publishing verbs: publish now, schedule, unpublish. The one module that changes an article's state.
+
+The states and what each is stored as are described in ``articles.models.article``.
+Every verb works on a batch, runs in one transaction, and says which articles
+it changed and which it left alone, so that admin actions and the importer only
+have to report. Publishing an unpublished article again keeps its first
+publication time.
+"""
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import Article
+from .tagkinds import TAG_KINDS
+
+State = Article.State
+
+
+class TransitionError(ValueError):
+    """A transition that does not apply, with a message for the editor."""
+
+
+@dataclass(frozen=True)
+class TransitionResult:
+    changed: list[Article] = field(default_factory=list)
+    skipped: list[Article] = field(default_factory=list)  # already in the target state, or not allowed
+
+
+def _save_state(article: Article) -> None:
+    article.save(update_fields=["status", "published_at", "updated_at"])
+
+
+@transaction.atomic
+def publish_now(articles: Iterable[Article]) -> TransitionResult:
+    """Put articles live at once; a scheduled one goes live now, a re-published one keeps its first time."""
+    now = timezone.now()
+    changed, skipped = [], []
+    for article in articles:
+        if article.state_at(now) == State.PUBLISHED:
+            skipped.append(article)
+            continue
+        article.status = Article.Status.PUBLISHED
+        if article.published_at is None or article.published_at > now:
+            article.published_at = now
+        _save_state(article)
+        changed.append(article)
+    return TransitionResult(changed=changed, skipped=skipped)
+
+
+@transaction.atomic
+def schedule(articles: Iterable[Article], *, at: datetime) -> TransitionResult:
+    """Set articles to go live by themselves at ``at``, which must be in the future.
+
+    A live article is left alone: take it down first, or it would vanish until ``at``.
+    """
+    if timezone.is_naive(at):
+        raise TransitionError("The publication time needs a time zone.")
+    now = timezone.now()
+    if at <= now:
+        raise TransitionError("Pick a time in the future to schedule an article.")
+    changed, skipped = [], []
+    for article in articles:
+        if article.state_at(now) == State.PUBLISHED:
+            skipped.append(article)
+            continue
+        article.status, article.published_at = Article.Status.PUBLISHED, at
+        _save_state(article)
+        changed.append(article)
+    return TransitionResult(changed=changed, skipped=skipped)
+
+
+@transaction.atomic
+def unpublish(articles: Iterable[Article]) -> TransitionResult:
+    """Take articles off the site (a scheduled one is unscheduled); they keep their publication time."""
+    changed, skipped = [], []
+    for article in articles:
+        if article.status == Article.Status.DRAFT:
+            skipped.append(article)
+            continue
+        article.status = Article.Status.DRAFT
+        _save_state(article)
+        changed.append(article)
+    return TransitionResult(changed=changed, skipped=skipped)
+
+
+def publish_at(article: Article, *, at: datetime | None) -> None:
+    """Give an article that is being written (not yet saved) the state an import asks for.
+
+    ``at`` publishes it at that time (a future time schedules it); ``None`` publishes
+    it now unless it is live already. The caller saves the article.
+    """
+    if at is not None:
+        article.status, article.published_at = Article.Status.PUBLISHED, at
+    elif article.status != Article.Status.PUBLISHED:
+        article.status = Article.Status.PUBLISHED
+        article.published_at = article.published_at or timezone.now()
+
+
+def scheduled_articles():
+    """What goes live when: scheduled articles, soonest first."""
+    return (
+        Article.objects.scheduled()
+        .for_listing()
+        .prefetch_related(*(kind.name for kind in TAG_KINDS))
+        .order_by("published_at", "headline")
+    )

@@ -1,0 +1,86 @@
+"""What happens when content is saved or deleted: every receiver of the articles app, with its reason.
+
+Connected once, by ``ArticlesConfig.ready()``. Writes that send no signals
+(``bulk_create``, ``QuerySet.update``, raw SQL) must do these things themselves:
+``links.resolve_links_around``, ``search.update_search_vectors`` and
+``newsroom.cache.bump_content_version``.
+"""
+
+from functools import partial
+
+from django.db import transaction
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+
+from newsroom.cache import bump_content_version
+from people.models import Author, Person
+
+from . import search
+from .links import find_link_target, resolve_links_around
+from .models import Article, Byline, Quote, RelatedLink
+from .tagkinds import TAG_KINDS, kind_of
+
+
+def resolve_inbound_links(sender, instance, raw=False, **kwargs):
+    """A saved article may be the target some related links name, and its own links may now resolve."""
+    if not raw:
+        resolve_links_around(instance)
+        # A link written by a transaction committing at the same time is invisible here;
+        # whichever of the two commits last looks again and finds the other's rows.
+        transaction.on_commit(partial(resolve_links_around, instance), robust=True)
+
+
+def resolve_link_target(sender, instance, raw=False, **kwargs):
+    """A new related link points at the article its title names, when there is one."""
+    if not raw and instance.target_id is None:
+        instance.target = find_link_target(instance)
+
+
+def content_changed(sender, raw=False, **kwargs):
+    """Cached readers' pages show this: they are stale once the change commits."""
+    # After commit: a page rendered meanwhile from the old rows must not be cached as new.
+    if not raw:
+        transaction.on_commit(bump_content_version)
+
+
+def article_words_changed(sender, instance, raw=False, update_fields=None, **kwargs):
+    """The article's headline, standfirst or body may have changed: its search vector follows."""
+    if raw or (update_fields is not None and not search.SEARCHED_FIELDS & set(update_fields)):
+        return
+    if search.vector_update_deferred():
+        return  # the writer updates the vector itself once its tags are in
+    search.update_search_vectors([instance.pk])
+
+
+def tagging_changed(sender, instance, raw=False, **kwargs):
+    """A tag was added to or removed from an article (taggit saves and deletes these rows)."""
+    if not raw:
+        search.update_search_vectors([instance.content_object_id])
+
+
+def tag_renamed(sender, instance, created=False, raw=False, **kwargs):
+    """A renamed tag changes the words of every article that carries it."""
+    if not raw and not created:
+        through = kind_of(sender).through
+        search.update_search_vectors(through.objects.filter(tag=instance).values("content_object"))
+
+
+CONTENT_MODELS = (
+    *(Article, Byline, RelatedLink, Quote, Author, Person),
+    *(kind.model for kind in TAG_KINDS),
+    *(kind.through for kind in TAG_KINDS),
+)
+
+
+def connect() -> None:
+    post_save.connect(resolve_inbound_links, sender=Article, dispatch_uid="articles-resolve-inbound-links")
+    pre_save.connect(resolve_link_target, sender=RelatedLink, dispatch_uid="articles-resolve-link-target")
+    post_save.connect(article_words_changed, sender=Article, dispatch_uid="search-article-saved")
+    for kind in TAG_KINDS:
+        uid = kind.through.__name__
+        post_save.connect(tagging_changed, sender=kind.through, dispatch_uid=f"search-{uid}-saved")
+        post_delete.connect(tagging_changed, sender=kind.through, dispatch_uid=f"search-{uid}-deleted")
+        post_save.connect(tag_renamed, sender=kind.model, dispatch_uid=f"search-{kind.model.__name__}-saved")
+    for model in CONTENT_MODELS:
+        post_save.connect(content_changed, sender=model, dispatch_uid=f"content-save-{model.__name__}")
+        post_delete.connect(content_changed, sender=model, dispatch_uid=f"content-delete-{model.__name__}")
+    m2m_changed.connect(content_changed, sender=Article.people.through, dispatch_uid="content-article-people")

@@ -1,0 +1,71 @@
+"""The registry of tag kinds: topics and countries, as data.
+
+Search vectors, the receivers that keep them current, history snapshots, URLs,
+feeds, sitemaps, reports and the bulk admin actions loop over ``TAG_KINDS``.
+A third vocabulary is one more entry here, its two models (tag and through)
+and a migration.
+"""
+
+from dataclasses import dataclass
+
+from .models import Country, TaggedCountry, TaggedTopic, Topic
+
+
+@dataclass(frozen=True)
+class TagKind:
+    name: str  # the manager on Article, the URL prefix and the report's field: "topics"
+    singular: str  # the URL names' stem and the admin's noun: "topic"
+    model: type  # the tag model
+    through: type  # the through model linking it to articles
+    key: str  # the field that names a tag in reports, history and the API: "name" or "code"
+    controlled: bool  # staff pick from a fixed list and cannot create new tags
+    preposition: str  # "articles on Belarus", "articles about Belarus"
+
+    @property
+    def label(self) -> str:
+        return self.name.capitalize()
+
+    @property
+    def url_name(self) -> str:
+        return f"articles:{self.singular}"
+
+    @property
+    def feed_url_name(self) -> str:
+        return f"articles:{self.singular}-feed"
+
+    @property
+    def atom_url_name(self) -> str:
+        return f"articles:{self.singular}-feed-atom"
+
+    def manager(self, article):
+        return getattr(article, self.name)
+
+    def keys(self, article) -> list[str]:
+        """The article's tags of this kind by key, sorted; reads a prefetched ``.all()``."""
+        return sorted((getattr(tag, self.key) for tag in self.manager(article).all()), key=str.casefold)
+
+
+TOPICS = TagKind(
+    name="topics",
+    singular="topic",
+    model=Topic,
+    through=TaggedTopic,
+    key="name",
+    controlled=False,
+    preposition="on",
+)
+COUNTRIES = TagKind(
+    name="countries",
+    singular="country",
+    model=Country,
+    through=TaggedCountry,
+    key="code",
+    controlled=True,
+    preposition="about",
+)
+TAG_KINDS: tuple[TagKind, ...] = (TOPICS, COUNTRIES)
+
+
+def kind_of(model) -> TagKind:
+    """The kind whose tag model or through model is ``model``."""
+    return next(kind for kind in TAG_KINDS if model in (kind.model, kind.through))

@@ -1,0 +1,114 @@
+"""The article admin, composed from the editorial mixins (roles, workflow, history, previews, …)."""
+
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.widgets import FilteredSelectMultiple
+from reversion.admin import VersionAdmin
+
+from articles.models import Article, Country
+
+from ..forms import EditorialArticleForm
+from .base import ArticleAdminBase
+from .history import HistoryMixin
+from .importing import ImportMixin
+from .inlines import BylineInline, QuoteInline, RelatedLinkInline
+from .previews import PreviewMixin
+from .roles import RolesMixin
+from .tagging import TAG_ACTIONS, TAG_FILTERS, NeedsTaggingFilter, TaggingMixin
+from .workflow import WorkflowMixin, WorkflowStateFilter
+
+
+class ArticleAdminForm(EditorialArticleForm):
+    countries = forms.ModelMultipleChoiceField(
+        queryset=Country.objects.all(),
+        required=False,
+        widget=FilteredSelectMultiple("countries", is_stacked=False),
+        help_text="Countries central to the story, from the ISO 3166 list.",
+    )
+
+    class Meta:
+        model = Article
+        fields = ["countries"]  # the admin adds the rest from its fieldsets
+
+
+class ArticleAdmin(
+    RolesMixin,
+    WorkflowMixin,
+    HistoryMixin,
+    PreviewMixin,
+    TaggingMixin,
+    ImportMixin,
+    ArticleAdminBase,
+    VersionAdmin,
+):
+    form = ArticleAdminForm
+    list_display = ["headline", "status_label", "published_at", "author_names", "topic_names", "updated_at"]
+    tagger_list_display = ["headline", "standfirst_excerpt", "topic_names", "country_names", "status_label"]
+    list_filter = [WorkflowStateFilter, NeedsTaggingFilter, "status", *TAG_FILTERS, "authors", "published_at"]
+    search_fields = ["headline", "standfirst", "body", "authors__name"]
+    date_hierarchy = "published_at"
+    prepopulated_fields = {"slug": ["headline"]}
+    autocomplete_fields = ["people"]
+    readonly_fields = ["created_at", "updated_at"]
+    inlines = [BylineInline, RelatedLinkInline, QuoteInline]
+    actions = ["publish_now", "schedule", "unpublish", *TAG_ACTIONS]
+    list_per_page = 50
+    # Named: VersionAdmin has a change list template of its own.
+    change_list_template = "admin/articles/article/change_list.html"
+    fieldsets = [
+        (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
+        ("Publishing", {"fields": ["status", "published_at", "publication", ("created_at", "updated_at")]}),
+        ("Tags", {"fields": ["topics", "countries", "people"]}),
+        ("Main image", {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),
+    ]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).prefetch_related("topics", "countries").for_listing()
+
+    def get_list_display(self, request):
+        if self.tags_only(request):
+            return self.tagger_list_display
+        return super().get_list_display(request)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            actions["delete_selected"] = (
+                ArticleAdmin.delete_drafts_or_any,
+                "delete_selected",
+                delete_selected.short_description,
+            )
+        return actions
+
+    def delete_drafts_or_any(self, request, queryset):
+        refused = [a for a in queryset if not self.has_delete_permission(request, a)]
+        if refused:
+            self.message_user(
+                request,
+                "Only an editor can delete an article that was published or scheduled: "
+                f"{len(refused)} selected.",
+                messages.ERROR,
+            )
+            return None
+        return delete_selected(self, request, queryset)
+
+    @admin.display(description="status", ordering="status")
+    def status_label(self, obj):
+        return obj.state.label
+
+    @admin.display(description="authors")
+    def author_names(self, obj):
+        return ", ".join(byline.author.name for byline in obj.bylines.all())  # in byline order
+
+    @admin.display(description="topics")
+    def topic_names(self, obj):
+        return ", ".join(topic.name for topic in obj.topics.all())
+
+    @admin.display(description="countries")
+    def country_names(self, obj):
+        return ", ".join(country.name for country in obj.countries.all())
+
+    @admin.display(description="standfirst")
+    def standfirst_excerpt(self, obj):
+        return obj.standfirst if len(obj.standfirst) <= 160 else obj.standfirst[:157] + "…"

@@ -1,0 +1,143 @@
+"""Tagging at scale on the article admin: bulk add and remove actions for every tag kind, list filters,
+and the countries and people detected in the text, offered on the form.
+
+The actions are made from ``articles.tagkinds.TAG_KINDS``: each kind gets
+``add_<kind>`` and ``remove_<kind>``. A controlled kind (countries) is picked from
+its list; a free kind (topics) is typed, with existing topics suggested, and a
+new one is created only for users allowed to add topics.
+"""
+
+from django.contrib import admin, messages
+
+from articles.models import Article
+from articles.tagkinds import TAG_KINDS, TagKind
+
+from .. import permissions, tagging
+from ..forms import TagChoiceForm, TopicNameForm
+from ..suggestions import suggest_for
+
+
+class NeedsTaggingFilter(admin.SimpleListFilter):
+    title = "needs tagging"
+    parameter_name = "needs_tagging"
+
+    def lookups(self, request, model_admin):
+        kinds = " or no ".join(kind.singular for kind in TAG_KINDS)
+        return [("any", f"No {kinds}"), *((kind.singular, f"No {kind.singular}") for kind in TAG_KINDS)]
+
+    def queryset(self, request, queryset):
+        if self.value() == "any":
+            return tagging.needs_tagging(queryset)
+        for kind in TAG_KINDS:
+            if self.value() == kind.singular:
+                return tagging.lacking(kind, queryset)
+        return queryset
+
+
+class TagInUseFilter(admin.SimpleListFilter):
+    """Offers only the tags of one kind that some article carries, not the whole vocabulary."""
+
+    kind: TagKind
+
+    def lookups(self, request, model_admin):
+        tags = self.kind.model.objects.filter(tagged_articles__isnull=False).distinct().order_by("name")
+        return [(tag.slug, tag.name) for tag in tags]
+
+    def queryset(self, request, queryset):
+        if self.value():
+            return queryset.filter(**{f"{self.kind.name}__slug": self.value()})
+        return queryset
+
+
+def tag_filter(kind: TagKind) -> type[TagInUseFilter]:
+    return type(
+        f"{kind.singular.capitalize()}Filter",
+        (TagInUseFilter,),
+        {"kind": kind, "title": kind.singular, "parameter_name": kind.singular},
+    )
+
+
+TAG_FILTERS = [tag_filter(kind) for kind in TAG_KINDS]
+
+
+class TaggingMixin:
+    def form_context(self, request, obj) -> dict:
+        context = super().form_context(request, obj)
+        if obj is not None and permissions.can_tag(request.user, obj):
+            context["suggestions"] = suggest_for(obj)
+        return context
+
+    def taggable(self, request, queryset) -> list[Article]:
+        return [article for article in queryset if permissions.can_tag(request.user, article)]
+
+    def report_tags(self, request, change, *, verb: str, tag, queryset, articles) -> None:
+        refused = queryset.count() - len(articles)
+        self.message_user(request, f"{verb} “{tag}”: {change.changed} article(s) changed.", messages.SUCCESS)
+        if refused:
+            self.message_user(
+                request, f"Not yours to tag (published): {refused} article(s).", messages.WARNING
+            )
+
+    def add_free_tag(self, request, queryset, *, kind: TagKind):
+        """Add a typed topic: an existing one, or a new one for users who may create topics."""
+        action = f"add_{kind.singular}"
+        form = TopicNameForm(self.posted(request))
+        if form.is_valid():
+            name = form.cleaned_data["name"]
+            may_create = request.user.has_perm(f"articles.add_{kind.model._meta.model_name}")
+            if tagging.find_topic(name) is None and not may_create:
+                form.add_error(
+                    "name", f"There is no such {kind.singular}, and you may not create {kind.name}."
+                )
+            else:
+                articles = self.taggable(request, queryset)
+                change = tagging.add_topic(articles, name=name)
+                self.report_tags(
+                    request, change, verb=f"Added {kind.singular}", tag=tagging.find_topic(name),
+                    queryset=queryset, articles=articles,
+                )  # fmt: skip
+                return None
+        return self.ask(request, queryset, form, title=f"Add a {kind.singular}", action=action)
+
+    def retag_from_choice(self, request, queryset, *, kind: TagKind, add: bool):
+        """Add or remove one tag picked from a list: any of a controlled kind, or one the articles carry."""
+        verb, action = ("Add", f"add_{kind.singular}") if add else ("Remove", f"remove_{kind.singular}")
+        tags = kind.model.objects.all()
+        if not add:
+            tags = tags.filter(tagged_articles__content_object__in=queryset).distinct().order_by("name")
+        form = TagChoiceForm(self.posted(request), kind=kind, tags=tags)
+        if not form.is_valid():
+            title = f"{verb} a {kind.singular}"
+            return self.ask(request, queryset, form, title=title, action=action)
+        articles = self.taggable(request, queryset)
+        change = (tagging.add_tag if add else tagging.remove_tag)(articles, kind=kind, tag=form.tag)
+        verb_done = f"{'Added' if add else 'Removed'} {kind.singular}"
+        self.report_tags(request, change, verb=verb_done, tag=form.tag, queryset=queryset, articles=articles)
+        return None
+
+
+def _add_action(kind: TagKind):
+    def add(self, request, queryset):
+        if kind.controlled:
+            return self.retag_from_choice(request, queryset, kind=kind, add=True)
+        return self.add_free_tag(request, queryset, kind=kind)
+
+    return admin.action(description=f"Add a {kind.singular} to selected articles…", permissions=["tag"])(add)
+
+
+def _remove_action(kind: TagKind):
+    def remove(self, request, queryset):
+        return self.retag_from_choice(request, queryset, kind=kind, add=False)
+
+    description = f"Remove a {kind.singular} from selected articles…"
+    return admin.action(description=description, permissions=["tag"])(remove)
+
+
+TAG_ACTIONS: list[str] = []
+for _kind in TAG_KINDS:
+    for _name, _make in (
+        (f"add_{_kind.singular}", _add_action),
+        (f"remove_{_kind.singular}", _remove_action),
+    ):
+        setattr(TaggingMixin, _name, _make(_kind))
+        TAG_ACTIONS.append(_name)
