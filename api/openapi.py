@@ -8,6 +8,8 @@ from what the views return. Paths come from the URL configuration.
 from django.conf import settings
 from django.urls import reverse
 
+from .limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_PARAMETER_LENGTH
+
 
 def ref(name: str) -> dict:
     return {"$ref": f"#/components/schemas/{name}"}
@@ -138,7 +140,7 @@ def page_of(item: str) -> dict:
             "total": COUNT,
             "pages": COUNT,
             "current_page": {"type": "integer", "minimum": 1},
-            "page_size": {"type": "integer", "minimum": 1, "maximum": 50},
+            "page_size": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
             "results": {"type": "array", "items": ref(item)},
         }
     )
@@ -154,7 +156,14 @@ def query(name: str, description: str, **schema) -> dict:
 
 PAGE_PARAMETERS = [
     query("page", "Page number, from 1.", type="integer", minimum=1, default=1),
-    query("page-size", "Results a page.", type="integer", minimum=1, maximum=50, default=10),
+    query(
+        "page-size",
+        "Results a page.",
+        type="integer",
+        minimum=1,
+        maximum=MAX_PAGE_SIZE,
+        default=DEFAULT_PAGE_SIZE,
+    ),
 ]
 
 
@@ -200,7 +209,7 @@ def openapi_document() -> dict:
                         "q",
                         "Words to search for: “quoted phrases”, `or`, and `-word` to leave a word out.",
                         type="string",
-                        maxLength=200,
+                        maxLength=MAX_PARAMETER_LENGTH,
                     ),
                     query("topic", "A topic's slug.", type="string"),
                     query(
@@ -250,7 +259,7 @@ def openapi_document() -> dict:
                 "Quotes from published articles, newest article first.",
                 "Quote",
                 [
-                    query("q", "Words the quote contains.", type="string", maxLength=200),
+                    query("q", "Words the quote contains.", type="string", maxLength=MAX_PARAMETER_LENGTH),
                     query("speaker", "The speaker's slug (see the people list).", type="string"),
                 ],
             ),

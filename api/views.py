@@ -26,11 +26,9 @@ from articles.search import search_articles
 from newsroom.cache import cache_page_until_changed
 from people.models import Author, Person
 
+from .limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_PARAMETER_LENGTH
 from .openapi import openapi_document
 
-DEFAULT_PAGE_SIZE = 10
-MAX_PAGE_SIZE = 50
-MAX_PARAMETER_LENGTH = 200
 # Responses are cached on the server until the content changes (at most this
 # long), and by browsers and CDNs for a minute.
 SERVER_CACHE_SECONDS = 5 * 60

@@ -8,6 +8,8 @@ and a migration.
 
 from dataclasses import dataclass
 
+from taggit.models import TagBase, TaggedItemBase
+
 from .models import Country, TaggedCountry, TaggedTopic, Topic
 
 
@@ -15,8 +17,8 @@ from .models import Country, TaggedCountry, TaggedTopic, Topic
 class TagKind:
     name: str  # the manager on Article, the URL prefix and the report's field: "topics"
     singular: str  # the URL names' stem and the admin's noun: "topic"
-    model: type  # the tag model
-    through: type  # the through model linking it to articles
+    model: type[TagBase]  # the tag model
+    through: type[TaggedItemBase]  # the through model linking it to articles
     key: str  # the field that names a tag in reports, history and the API: "name" or "code"
     controlled: bool  # staff pick from a fixed list and cannot create new tags
     preposition: str  # "articles on Belarus", "articles about Belarus"

@@ -8,6 +8,7 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial"
 
     def ready(self):
-        from . import history
+        from . import history, receivers  # the models are ready only now
 
         history.register_models()
+        receivers.connect()

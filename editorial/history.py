@@ -12,8 +12,10 @@ revision or from the live rows, so that any two states compare field by field.
 
 import difflib
 import re
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
@@ -22,7 +24,6 @@ from django.utils.html import escape, format_html, format_html_join
 from django.utils.safestring import SafeString
 from reversion import is_registered, register
 from reversion.models import Revision, Version
-from reversion.signals import post_revision_commit
 
 from articles import body
 from articles.models import Article, Byline, Quote, RelatedLink
@@ -45,7 +46,6 @@ def register_models() -> None:
     for model in (Byline, RelatedLink, Quote):
         if not is_registered(model):
             register(model)
-    post_revision_commit.connect(record_tags, dispatch_uid="editorial-record-tags")
 
 
 def record_tags(sender, revision: Revision, versions, **kwargs) -> None:
@@ -94,9 +94,10 @@ def _names(model, ids, attribute: str = "name") -> dict:
     return {pk: found.get(pk, f"(deleted {model._meta.verbose_name} #{pk})") for pk in ids}
 
 
-def _snapshot(
-    fields: dict, *, bylines: list[dict], links: list[dict], quotes: list[dict], people: list, tags
-) -> Snapshot:
+Rows = Sequence[Mapping[str, Any]]
+
+
+def _snapshot(fields: dict, *, bylines: Rows, links: Rows, quotes: Rows, people: list, tags) -> Snapshot:
     snapshot: Snapshot = {}
     for name, label in ARTICLE_FIELDS:
         value = fields.get(name)

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from django.db.models.functions import Lower
 
+from articles import body as article_body
 from articles.models import Article, Country
 from newstext import Mention, analyse_text
 from people.models import Person
@@ -29,8 +30,9 @@ class Suggestions:
 
 def detect(*, headline: str, standfirst: str, body: str, authors: list[str]) -> tuple[tuple[str, ...], tuple]:
     """Country codes and people (Mentions) named in the text, by the importer's rules."""
-    paragraphs = [p.strip() for p in body.replace("\r\n", "\n").split("\n\n") if p.strip()]
-    analysis = analyse_text(headline=headline, standfirst=standfirst, paragraphs=paragraphs, authors=authors)
+    analysis = analyse_text(
+        headline=headline, standfirst=standfirst, paragraphs=article_body.paragraphs(body), authors=authors
+    )
     return analysis.countries, analysis.people
 
 
@@ -56,7 +58,8 @@ def suggest_for(article: Article) -> Suggestions:
             lname__in=[m.name.lower() for m in mentions]
         )
     }
-    people, new_people = [], []
+    people: list[Person] = []
+    new_people: list[Mention] = []
     for mention in mentions:
         person = by_name.get(mention.name.lower())
         if person is None:

@@ -29,7 +29,7 @@ def needs_tagging(queryset=None):
     queryset = Article.objects.all() if queryset is None else queryset
     missing = Q()
     for kind in TAG_KINDS:
-        missing |= ~Exists(kind.through.objects.filter(content_object=OuterRef("pk")))
+        missing |= Q(~Exists(kind.through.objects.filter(content_object=OuterRef("pk"))))
     return queryset.filter(missing)
 
 

@@ -8,4 +8,6 @@ class NewsroomConfig(AppConfig):
     verbose_name = "Newsroom"
 
     def ready(self):
-        from . import db  # noqa: F401  (connect the receivers)
+        from . import receivers
+
+        receivers.connect()

@@ -12,6 +12,8 @@ from pathlib import Path
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 
+import newstext
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 
 
@@ -189,7 +191,7 @@ NEWSROOM_PAGE_SIZE = 20
 # to the content clears them at once; this bounds how late a scheduled article shows.
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 # Largest document the importer accepts, in bytes.
-NEWSROOM_IMPORT_MAX_BYTES = int(os.environ.get("NEWSROOM_IMPORT_MAX_BYTES", str(5 * 1024 * 1024)))
+NEWSROOM_IMPORT_MAX_BYTES = int(os.environ.get("NEWSROOM_IMPORT_MAX_BYTES", str(newstext.DEFAULT_MAX_BYTES)))
 
 # Security. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER_NAME.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -1,12 +1,8 @@
 from django.conf import settings
 from django.contrib import admin
-from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 
-from articles.sitemaps import SITEMAPS, NewsSitemap
-
 from . import converters, views
-from .cache import cache_page_until_changed
 
 register_converter(converters.UnicodeSlugConverter, "uslug")
 
@@ -21,18 +17,7 @@ urlpatterns = [
     path("api/", include("api.urls")),
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
-    path(
-        "sitemap.xml",
-        cache_page_until_changed(60 * 15)(sitemap_views.sitemap),
-        {"sitemaps": SITEMAPS},
-        name="django.contrib.sitemaps.views.sitemap",
-    ),
-    path(
-        "news-sitemap.xml",
-        cache_page_until_changed(60 * 5)(sitemap_views.sitemap),
-        {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
-        name="news-sitemap",
-    ),
+    path("", include("articles.sitemap_urls")),
 ]
 
 handler404 = "newsroom.views.page_not_found"

@@ -66,9 +66,10 @@ from .dates import parse_related_date
 from .parse import parse_document
 from .people import ORGANISATION, PERSON
 from .records import Byline, Document, Mention, ParseError, QuoteData, RelatedItem
-from .text import decode_document, normalise_title
+from .text import DEFAULT_MAX_BYTES, decode_document, normalise_title
 
 __all__ = [
+    "DEFAULT_MAX_BYTES",
     "ORGANISATION",
     "PERSON",
     "Analysis",

@@ -224,7 +224,8 @@ class _Reader:
         if start >= len(paragraph.text):
             return None
         # “Why now?” Okafor asked: the attribution may follow a sentence end inside the quotation.
-        first_word = _SPACE_RE.match(paragraph.text, start).end()
+        space = _SPACE_RE.match(paragraph.text, start)
+        first_word = space.end() if space else start
         end = paragraph.sentences[paragraph.sentence_at(first_word)][1]
         end = min(end, paragraph.next_open(start))
         for pattern in (_AFTER_RE, _INVERTED_RE, _ACCORDING_RE):

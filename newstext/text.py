@@ -11,7 +11,15 @@ from collections.abc import Iterable
 
 from .records import ParseError
 
-__all__ = ["LOWER", "UPPER", "decode_document", "normalise_newlines", "normalise_title", "trie_pattern"]
+__all__ = [
+    "DEFAULT_MAX_BYTES",
+    "LOWER",
+    "UPPER",
+    "decode_document",
+    "normalise_newlines",
+    "normalise_title",
+    "trie_pattern",
+]
 
 _QUOTES = str.maketrans(
     {
@@ -47,6 +55,9 @@ def normalise_title(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
+# The largest document read unless the caller sets another limit (the site's setting starts from it).
+DEFAULT_MAX_BYTES = 5 * 1024 * 1024
+
 UTF8_BOM = b"\xef\xbb\xbf"
 UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
@@ -79,7 +90,7 @@ def normalise_newlines(text: str) -> str:
     return _NEWLINE_RE.sub("\n", text) if "\r" in text else text
 
 
-def decode_document(data: bytes, *, max_bytes: int = 5 * 1024 * 1024) -> str:
+def decode_document(data: bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> str:
     """The text of a document's bytes: UTF-8 (a BOM is dropped), line endings made LF.
 
     Raises ParseError for a document over ``max_bytes``, for binary data and for

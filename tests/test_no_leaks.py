@@ -48,7 +48,9 @@ SURFACES = {
     "API topics": lambda ctx: reverse("api:topics"),
     "API countries": lambda ctx: reverse("api:countries"),
     "API people": lambda ctx: reverse("api:people"),
-    "API quotes": lambda ctx: reverse("api:quotes") + "?q=Zanzibar",
+    "API quotes": lambda ctx: reverse("api:quotes"),
+    "API quotes search": lambda ctx: reverse("api:quotes") + "?q=Zanzibar",
+    "API quotes by speaker": lambda ctx: reverse("api:quotes") + f"?speaker={ctx['person']}",
 }
 # Pages that answer 404 for the hidden article itself.
 NOT_FOUND = {"article page", "API article", "person page"}
@@ -118,3 +120,16 @@ def test_hidden_article_never_reaches_a_reader(client, hidden, surface):
     assert f"/{hidden['slug']}/" not in body
     assert "Zanzibar words" not in body
     assert "Hidden Speaker" not in body
+
+
+def test_counts_leave_the_hidden_article_out(client, hidden):
+    def total(name: str) -> int:
+        return client.get(reverse(f"api:{name}")).json()["total"]
+
+    assert total("articles") == 2  # the live sibling and the live article that links
+    countries = client.get(reverse("api:countries")).json()["results"]
+    assert [(c["code"], c["article_count"]) for c in countries] == [("NO", 1)]
+    topics = client.get(reverse("api:topics")).json()["results"]
+    assert [(t["name"], t["article_count"]) for t in topics] == [("Secrets", 1)]
+    assert total("people") == 0
+    assert total("quotes") == 0

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from functools import partial
 from pathlib import Path
+from typing import Any
 
 from django.conf import settings
 from django.db import connection, connections
@@ -26,7 +27,7 @@ from .lookups import Lookups
 from .results import ImportResult, Status
 
 # The tables an import writes to.
-IMPORTED_MODELS = (
+IMPORTED_MODELS: tuple[Any, ...] = (
     *(Article, Article.people.through, Byline, RelatedLink, Quote, Author, Person),
     *(kind.model for kind in TAG_KINDS if not kind.controlled),
     *(kind.through for kind in TAG_KINDS),
@@ -53,6 +54,8 @@ class Source:
         """At most ``limit + 1`` bytes: enough to know a document is too large, never a whole huge file."""
         if self.data is not None:
             return self.data[: limit + 1]
+        if self.path is None:
+            raise ValueError(f"{self.name}: a source needs a path or data")
         with open(self.path, "rb") as file:  # noqa: PTH123  (a bounded read)
             return file.read(limit + 1)
 
@@ -120,6 +123,8 @@ def _start_worker() -> None:
 
 
 def _import_in_worker(source: Source, **options) -> ImportResult:
+    if _worker_lookups is None:
+        raise RuntimeError("a worker imports only after _start_worker() ran in its process")
     return import_source(source, lookups=_worker_lookups, **options)
 
 

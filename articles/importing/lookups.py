@@ -6,14 +6,19 @@ what keeps a large import fast.
 """
 
 from collections import OrderedDict
+from collections.abc import MutableMapping
 from contextlib import contextmanager
+from typing import TypeVar
 
 from django.db import transaction
 from django.db.models.functions import Lower
 
-from articles.models import Country
+from articles.models import Country, Topic
 from newsroom.slugs import unique_slugs
 from people.models import Author, Person
+
+# The models looked up by name.
+M = TypeVar("M", Author, Person, Topic)
 
 # Rows each model keeps, most recently used first: memory stays flat however many names a batch meets.
 LOOKUPS_SIZE = 5000
@@ -81,8 +86,8 @@ class Recent(OrderedDict):
 
 
 def get_or_create_by_name(
-    model, names: list[str], *, defaults: dict | None = None, known: dict | None = None
-) -> dict[str, object]:
+    model: type[M], names: list[str], *, defaults: dict | None = None, known: MutableMapping | None = None
+) -> dict[str, M]:
     """Rows of ``model`` keyed by ``name.lower()``, matched without regard to case; missing ones are created.
 
     Rows in ``known`` (a batch's ``Lookups``, by lower-cased name) are taken

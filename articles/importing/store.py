@@ -5,6 +5,7 @@ stored whole or not at all.
 """
 
 from datetime import datetime
+from typing import Any
 
 from django.db import connection
 from django.utils import timezone
@@ -73,7 +74,7 @@ def store(
         # The headline's plain slug is nearly always free, so it is not looked up first. When
         # it is taken, the INSERT fails and the retry lets Article.save() find a free one.
         article.slug = plain_slug(article.headline)
-    tags = {
+    tags: dict[TagKind, list[Any]] = {
         COUNTRIES: lookups.countries(document.countries),
         TOPICS: list(
             get_or_create_by_name(Topic, document_topics(document), known=lookups.of(Topic)).values()
@@ -157,7 +158,7 @@ def store_people(article: Article, document: Document, *, lookups: Lookups) -> d
     for key, mention in mentions.items():
         person = rows[key]
         aliases = sorted(set(person.aliases) | set(mention.aliases))
-        changed = {}
+        changed: dict[str, Any] = {}
         if mention.description and not person.description:
             changed["description"] = mention.description
         if aliases != sorted(person.aliases):

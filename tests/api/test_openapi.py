@@ -58,7 +58,7 @@ def content():
     person = PersonFactory()
     article.people.add(person)
     QuoteFactory(article=article, speaker=person)
-    RelatedLinkFactory(article=article, target=ArticleFactory())
+    RelatedLinkFactory(article=article, target=ArticleFactory(), position=0)
     RelatedLinkFactory(article=article, title="Outside link", position=9)
     article.topics.add("Floods")
     article.countries.add(country("BR"))

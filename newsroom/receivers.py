@@ -1,10 +1,9 @@
-"""How the project's PostgreSQL connections pass values."""
+"""Project-wide receivers: how the project's PostgreSQL connections pass values."""
 
 from django.db.backends.signals import connection_created
-from django.dispatch import receiver
+from psycopg.types.array import ListBinaryDumper
 
 
-@receiver(connection_created, dispatch_uid="newsroom-binary-arrays")
 def send_lists_as_binary_arrays(sender, connection, **kwargs):
     """Pass Python lists to PostgreSQL as binary arrays.
 
@@ -16,6 +15,8 @@ def send_lists_as_binary_arrays(sender, connection, **kwargs):
     and the import benchmark (--jobs 2) ran about 5% faster.
     """
     if connection.vendor == "postgresql":
-        from psycopg.types.array import ListBinaryDumper
-
         connection.connection.adapters.register_dumper(list, ListBinaryDumper)
+
+
+def connect() -> None:
+    connection_created.connect(send_lists_as_binary_arrays, dispatch_uid="newsroom-binary-arrays")
