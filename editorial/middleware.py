@@ -7,10 +7,12 @@ that are 404s, so a live topic always wins over a redirect with its slug.
 from django.http import HttpResponsePermanentRedirect
 from django.urls import Resolver404, resolve, reverse
 
+from articles.tagkinds import TOPICS
+
 from .models import TopicRedirect
 
 # The pages addressed by a topic's slug.
-TOPIC_URL_NAMES = frozenset({"articles:topic", "articles:topic-feed", "articles:topic-feed-atom"})
+TOPIC_URL_NAMES = frozenset({TOPICS.url_name, TOPICS.feed_url_name, TOPICS.atom_url_name})
 
 
 class TopicRedirectFallbackMiddleware:
