@@ -9,7 +9,7 @@ from django.utils.feedgenerator import Atom1Feed
 from people.models import Author
 
 from .models import Article
-from .tagkinds import TagKind
+from .tagkinds import TAG_KINDS, TagKind
 
 FEED_SIZE = 30
 
@@ -30,6 +30,7 @@ class LatestArticlesFeed(Feed):
         return self.request_path
 
     def get_feed(self, obj, request):
+        self.request = request
         self.request_path = request.path
         return super().get_feed(obj, request)
 
@@ -37,7 +38,8 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj=None):
-        return self.articles(obj).for_listing().order_by("-published_at")[:FEED_SIZE]
+        articles = self.articles(obj).for_listing().prefetch_related(*(kind.name for kind in TAG_KINDS))
+        return articles.order_by("-published_at")[:FEED_SIZE]
 
     def item_title(self, item):
         return item.headline
@@ -55,7 +57,14 @@ class LatestArticlesFeed(Feed):
         return ", ".join(byline.author.name for byline in item.bylines.all()) or None
 
     def item_guid(self, item):
-        return self.item_link(item)
+        # RSS 2.0 and RFC 4287 want a permanent, absolute identifier: the article's own address.
+        return self.request.build_absolute_uri(item.get_absolute_url())
+
+    item_guid_is_permalink = True
+
+    def item_categories(self, item):
+        """The article's tags of every kind, by name (read from the prefetched ``.all()``)."""
+        return [tag.name for kind in TAG_KINDS for tag in kind.manager(item).all()]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):

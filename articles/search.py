@@ -131,8 +131,9 @@ VECTOR_SQL = "\n    || ".join(
 def _tag_names_sql(kind: TagKind) -> str:
     """The names of an article's tags of one kind, joined by spaces in name order."""
     through, tags = kind.through._meta.db_table, kind.model._meta.db_table
+    words = f"concat_ws(' ', {', '.join(f't.{field}' for field in kind.searched)})"
     return (
-        f"(SELECT string_agg(t.name, ' ' ORDER BY t.name) FROM {through} x "  # noqa: S608  (model tables)
+        f"(SELECT string_agg({words}, ' ' ORDER BY t.name) FROM {through} x "  # noqa: S608  (model tables)
         f"JOIN {tags} t ON t.id = x.tag_id WHERE x.content_object_id = a.id)"
     )
 
@@ -149,12 +150,12 @@ UPDATE_VECTORS_SQL = (
 )
 
 
-def new_article_vector(article: Article, *, tags: dict[str, list[str]]) -> RawSQL | None:
+def new_article_vector(article: Article, *, tags: dict[TagKind, list]) -> RawSQL | None:
     """The search vector of an article about to be inserted with these tags, for ``Article.search_vector``.
 
-    ``tags`` maps a tag kind's name to the names of the article's tags of that
-    kind. Written with the row itself, it spares the second write of the row
-    that ``update_search_vectors`` would make (the importer's case). None where
+    ``tags`` maps a tag kind to the article's tags of that kind. Written with
+    the row itself, it spares the second write of the row that
+    ``update_search_vectors`` would make (the importer's case). None where
     there is no full-text search.
     """
     if connections[router.db_for_write(Article)].vendor != "postgresql":
@@ -163,7 +164,11 @@ def new_article_vector(article: Article, *, tags: dict[str, list[str]]) -> RawSQ
         "headline": article.headline,
         "standfirst": article.standfirst,
         # As string_agg(... ORDER BY name) joins them; the order only moves word positions.
-        **{kind.name: " ".join(sorted(tags.get(kind.name, []))) or None for kind in TAG_KINDS},
+        **{
+            kind.name: " ".join(kind.search_text(t) for t in sorted(tags.get(kind, []), key=lambda t: t.name))
+            or None
+            for kind in TAG_KINDS
+        },
         "body": getattr(article, body.SEARCH_COLUMN),
     }
     sql = VECTOR_SQL.format(**dict.fromkeys(VECTOR_PARTS, "%s::text"))

@@ -22,6 +22,12 @@ class TagKind:
     key: str  # the field that names a tag in reports, history and the API: "name" or "code"
     controlled: bool  # staff pick from a fixed list and cannot create new tags
     preposition: str  # "articles on Belarus", "articles about Belarus"
+    searched: tuple[str, ...] = ("name",)  # the tag's fields whose words an article is found by
+    former_slug_field: str | None = None  # a field holding an old slug that redirects to the tag
+
+    def search_text(self, tag) -> str:
+        """The words ``tag`` lends an article's search vector (as the vector's SQL joins them)."""
+        return " ".join(value for value in (getattr(tag, field) for field in self.searched) if value)
 
     @property
     def label(self) -> str:
@@ -64,6 +70,8 @@ COUNTRIES = TagKind(
     key="code",
     controlled=True,
     preposition="about",
+    searched=("name", "iso_name"),  # "Russia" and "Russian Federation"
+    former_slug_field="former_slug",
 )
 TAG_KINDS: tuple[TagKind, ...] = (TOPICS, COUNTRIES)
 

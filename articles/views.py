@@ -2,6 +2,7 @@
 
 from django.conf import settings
 from django.db.models import Count, Q
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
@@ -56,8 +57,18 @@ class TagArticlesView(PublishedArticlesMixin, ListView):
     kind: TagKind | None = None
     template_name = "articles/tag_list.html"
 
+    def get(self, request, *args, **kwargs):
+        self.tag = self.kind.model.objects.filter(slug=kwargs["slug"]).first()
+        if self.tag is None and self.kind.former_slug_field:
+            # A tag that was renamed: its old address leads to the new one.
+            moved = self.kind.model.objects.filter(**{self.kind.former_slug_field: kwargs["slug"]}).first()
+            if moved is not None:
+                return HttpResponsePermanentRedirect(moved.get_absolute_url())
+        if self.tag is None:
+            raise Http404(f"No {self.kind.singular} at this address.")
+        return super().get(request, *args, **kwargs)
+
     def get_queryset(self):
-        self.tag = get_object_or_404(self.kind.model, slug=self.kwargs["slug"])
         return super().get_queryset().filter(**{self.kind.name: self.tag})
 
     def get_context_data(self, **kwargs):

@@ -226,10 +226,17 @@ if TRUSTED_PROXY_COUNT:
 # Shareable preview links for drafts: how long they may be valid at most, in hours.
 EDITORIAL_PREVIEW_MAX_HOURS = int(os.environ.get("EDITORIAL_PREVIEW_MAX_HOURS", str(7 * 24)))
 
+# One handler, on the root logger: every event is printed once. Django's own
+# "django" logger would print to the console too (with DEBUG on) and then pass
+# the event on to the root, so it gets no handler of its own here; the
+# development server's request lines ("django.server") keep their own format.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "INFO"}},
+    "loggers": {
+        "django": {"handlers": [], "level": "INFO", "propagate": True},
+        "django.db.backends": {"level": "INFO"},
+    },
 }

@@ -22,8 +22,7 @@ def _fresh_cache():
 @pytest.fixture
 def iso_countries(transactional_db):
     """Transactional tests empty every table afterwards; put the ISO list back for each one."""
-    import importlib
+    from articles.countries import sync_countries
+    from articles.models import Country
 
-    from django.apps import apps
-
-    importlib.import_module("articles.migrations.0003_load_countries").load_countries(apps, None)
+    sync_countries(Country)

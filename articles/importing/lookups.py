@@ -62,7 +62,9 @@ class Lookups:
     def countries(self, codes) -> list[Country]:
         """The countries of the given ISO codes; the whole (small, controlled) table is read once."""
         if self._countries is None:
-            self._countries = {country.code: country for country in Country.objects.only("code", "name")}
+            self._countries = {
+                country.code: country for country in Country.objects.only("code", "name", "iso_name")
+            }
         return [self._countries[code] for code in codes if code in self._countries]
 
 

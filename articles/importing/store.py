@@ -82,9 +82,7 @@ def store(
     }
     if is_new:
         # A new article has no tags but these: its search vector is written with the row.
-        article.search_vector = new_article_vector(
-            article, tags={kind.name: [tag.name for tag in rows] for kind, rows in tags.items()}
-        )
+        article.search_vector = new_article_vector(article, tags=tags)
     with vectors_written_by_caller():  # the receiver would write the row a second time
         article.save()
     article.__dict__.pop("search_vector", None)  # an SQL expression until read back

@@ -28,6 +28,16 @@ class Country(TagBase):
     code = models.CharField(
         "ISO code", max_length=2, unique=True, help_text="ISO 3166-1 alpha-2 code, e.g. “BY”."
     )
+    iso_name = models.CharField(
+        "ISO name", max_length=100, blank=True, help_text="ISO 3166-1's own name; searched too."
+    )
+    former_slug = models.SlugField(
+        max_length=100,
+        blank=True,
+        allow_unicode=True,
+        db_index=True,
+        help_text="The address the country had before its printed name changed; it redirects here.",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -4,6 +4,8 @@ from datetime import timedelta
 
 import feedparser
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -50,6 +52,30 @@ def test_feeds_parse_without_errors_and_carry_the_article(client, tagged_article
     assert entry.link == "http://testserver" + tagged_article.get_absolute_url()
     assert entry.author == "Helga Brandt"
     assert entry.published_parsed is not None
+
+
+@pytest.mark.parametrize("name", ["articles:feed", "articles:feed-atom"])
+def test_feed_items_have_absolute_ids_and_their_tags_as_categories(client, tagged_article, name):
+    (entry,) = feedparser.parse(client.get(reverse(name)).content).entries
+
+    assert entry.id == "http://testserver" + tagged_article.get_absolute_url()
+    assert sorted(tag.term for tag in entry.tags) == ["Energy", "Estonia"]
+
+
+def test_the_feed_costs_the_same_queries_for_one_article_or_many(client, settings):
+    settings.NEWSROOM_PAGE_CACHE_SECONDS = 0  # every request is rendered
+
+    def queries_after_adding(count: int) -> int:
+        for _ in range(count):
+            article = ArticleFactory()
+            BylineFactory(article=article)
+            article.topics.add(f"Topic {article.pk}")
+            article.countries.add(country("EE"))
+        with CaptureQueriesContext(connection) as queries:
+            assert client.get(reverse("articles:feed")).status_code == 200
+        return len(queries)
+
+    assert queries_after_adding(1) == queries_after_adding(5)
 
 
 def test_feeds_are_linked_from_pages(client, tagged_article):

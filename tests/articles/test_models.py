@@ -1,7 +1,9 @@
 from datetime import timedelta
 
+import pycountry
 import pytest
 from django.db import IntegrityError, transaction
+from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Country, RelatedLink, Topic
@@ -91,10 +93,8 @@ def test_topic_names_differing_only_in_case_are_refused_by_the_database():
         Topic.objects.create(name="ENERGY", slug="energy-2")
 
 
-def test_every_current_iso_country_is_loaded_with_code_name_and_slug():
-    import pycountry
-
-    assert Country.objects.count() == len(pycountry.countries)
+def test_every_current_iso_country_and_kosovo_is_loaded_with_code_name_and_slug():
+    assert Country.objects.count() == len(pycountry.countries) + 1  # XK, Kosovo
     belarus = country("BY")
     assert (belarus.name, belarus.slug) == ("Belarus", "belarus")
     assert country("UA").name == "Ukraine"
@@ -190,3 +190,37 @@ def test_related_links_keep_their_order():
 def test_paragraphs_are_split_on_blank_lines():
     article = ArticleFactory(body="One.\r\n\r\nTwo\nstill two.\n\n\n\nThree.")
     assert article.paragraphs == ["One.", "Two\nstill two.", "Three."]
+
+
+@pytest.mark.parametrize(
+    ("code", "printed", "iso"),
+    [
+        ("RU", "Russia", "Russian Federation"),
+        ("PS", "Palestine", "Palestine, State of"),
+        ("CD", "DR Congo", "Congo, The Democratic Republic of the"),
+        ("TR", "Turkey", "Türkiye"),
+        ("IR", "Iran", "Iran, Islamic Republic of"),
+        ("XK", "Kosovo", "Kosovo"),
+    ],
+)
+def test_countries_are_named_as_the_newsroom_prints_them(code, printed, iso):
+    country = Country.objects.get(code=code)
+    assert (country.name, country.iso_name) == (printed, iso)
+
+
+def test_no_country_name_is_inverted_iso_style():
+    assert not Country.objects.filter(name__contains=", ").exists()
+    assert not Country.objects.filter(name__contains="(").exists()
+
+
+def test_a_renamed_country_keeps_its_former_address_as_a_redirect(client):
+    response = client.get("/countries/russian-federation/")
+    assert response.status_code == 301
+    assert response["Location"] == reverse("articles:country", kwargs={"slug": "russia"})
+
+
+def test_kosovo_can_be_tagged(client):
+    article = ArticleFactory(headline="Pristina votes")
+    article.countries.add(Country.objects.get(code="XK"))
+    response = client.get(reverse("articles:country", kwargs={"slug": "kosovo"}))
+    assert "Pristina votes" in response.content.decode()

@@ -18,7 +18,7 @@ from articles.search import (
     parse_query,
     search_articles,
 )
-from tests.documents import REFERENCE
+from tests.documents import REFERENCE, reference_bytes
 from tests.factories import ArticleFactory, BylineFactory, country
 
 POSTGRES = connection.vendor == "postgresql"
@@ -235,7 +235,7 @@ def test_deleting_a_topic_updates_the_vectors_of_its_articles():
 @postgres_only
 @pytest.mark.django_db
 def test_an_imported_article_is_searchable_with_its_tags():
-    result = import_document(REFERENCE.read_bytes(), path=str(REFERENCE), publish=True)
+    result = import_document(reference_bytes(), path=str(REFERENCE), publish=True)
     story = Article.objects.get(slug=result.report["slug"])
 
     assert result.report["countries"]  # tagged by bulk_create, which sends no signal
@@ -246,10 +246,10 @@ def test_an_imported_article_is_searchable_with_its_tags():
 @postgres_only
 @pytest.mark.django_db
 def test_a_reimported_article_keeps_the_words_of_the_topics_editors_added(tmp_path):
-    import_document(REFERENCE.read_bytes(), path=REFERENCE.name, publish=True)
+    import_document(reference_bytes(), path=REFERENCE.name, publish=True)
     story = Article.objects.get()
     story.topics.add("Sanctions policy")
-    edited = REFERENCE.read_bytes().replace(b"rare visit", b"brief visit")
+    edited = reference_bytes().replace(b"rare visit", b"brief visit")
 
     result = import_document(edited, path=REFERENCE.name)
 

@@ -141,3 +141,16 @@ def test_sqlite_runs_in_wal_mode():
         mode = cursor.fetchone()[0]
     # The test database lives in memory, where SQLite reports "memory"; a file database reports "wal".
     assert mode in {"wal", "memory"}
+
+
+def test_each_log_event_is_printed_once():
+    code = (
+        "import logging, django; django.setup(); "
+        "logging.getLogger('django.request').warning('Not Found: /nowhere/'); "
+        "logging.getLogger('django.utils.autoreload').info('Watching for file changes')"
+    )
+    result = run(["-c", code])
+
+    assert result.returncode == 0, result.stderr
+    assert result.stderr.count("Not Found: /nowhere/") == 1
+    assert result.stderr.count("Watching for file changes") == 1
