@@ -4,6 +4,7 @@ from django.contrib.sitemaps import views as sitemap_views
 from django.urls import include, path, register_converter
 
 from articles.sitemaps import SITEMAPS, NewsSitemap
+from images.serving import media_urlpatterns
 
 from . import converters, views
 from .cache import cache_page_until_changed
@@ -34,6 +35,8 @@ urlpatterns = [
         {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
         name="news-sitemap",
     ),
+    # Uploaded pictures, when the app serves them (development, or NEWSROOM_SERVE_MEDIA).
+    *media_urlpatterns(),
 ]
 
 handler404 = "newsroom.views.page_not_found"
