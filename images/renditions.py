@@ -253,7 +253,9 @@ def renditions(image, shape: str = ORIGINAL) -> list[Rendition]:
         size = rendition_size(spec, image.width, image.height)
         if size is None:
             continue
-        url = getattr(image.file, spec.key)
+        # Not ``getattr(image.file, spec.key)``: django-imagefield caches that on the file, and a
+        # changed focal point would keep the old crop's URL.
+        url = image.file.storage.url(_rendition_name(image.file, spec))
         found.append(Rendition(url, *size, output_format(spec, has_alpha=image.has_alpha)))
     return sorted(found, key=lambda r: (r.width, r.format))
 

@@ -72,7 +72,11 @@ def structured_data_urls(image: Image, *, request) -> list[str]:
     return [crop.url for crop in share_crops(image, request=request).values()]
 
 
-def thumbnail_url(image: Image) -> str:
-    """A small picture for lists and choosers (the stored one while renditions are being made)."""
+def thumbnail_url(image: Image, *, width: int = 160) -> str:
+    """A WebP at least ``width`` wide (or the widest), for lists, choosers and the admin's preview;
+    the stored picture while renditions are being made."""
     found = [r for r in renditions(image, ORIGINAL) if r.format == WEBP]
-    return found[0].url if found else image.file.url
+    if not found:
+        return image.file.url
+    wide_enough = [r for r in found if r.width >= width]
+    return (wide_enough[0] if wide_enough else found[-1]).url

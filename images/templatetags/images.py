@@ -1,9 +1,9 @@
 """``{% picture %}`` and ``{% figure %}``.
 
-    {% load images %}
-    {% picture article.lead_image sizes="(min-width: 42rem) 40rem, 100vw" lead=True %}
-    {% picture teaser.image crop="16:9" sizes="10rem" %}
-    {% figure image caption=block.caption %}
+{% load images %}
+{% picture article.lead_image sizes="(min-width: 42rem) 40rem, 100vw" lead=True %}
+{% picture teaser.image crop="16:9" sizes="10rem" %}
+{% figure image caption=block.caption %}
 """
 
 from django import template

@@ -13,7 +13,8 @@ def make_image(db):
     def make(width=1200, height=800, *, renditions=True, fmt="JPEG", name=None, **details):
         details.setdefault("alt_text", "A test picture")
         content = photo(width, height, fmt=fmt)
-        image = add_image(content=content, name=name or f"test-{width}x{height}.{fmt.lower()}", **details).image
+        name = name or f"test-{width}x{height}.{fmt.lower()}"
+        image = add_image(content=content, name=name, **details).image
         if renditions:
             make_renditions(image)
         return image
