@@ -10,7 +10,7 @@ from django.utils import timezone
 from django.utils.text import Truncator
 from imagefield.fields import ImageField
 
-from . import renditions
+from . import renditions, usage
 
 
 def upload_to(image: "Image", filename: str) -> str:
@@ -21,6 +21,11 @@ def upload_to(image: "Image", filename: str) -> str:
 
 
 class ImageQuerySet(models.QuerySet):
+    def delete(self):
+        # Refused before Django's delete starts its transaction, so a caller's own stays usable.
+        usage.check_deletable(list(self.values_list("pk", flat=True)))
+        return super().delete()
+
     def missing_alt_text(self):
         return self.filter(alt_text="")
 
@@ -118,6 +123,10 @@ class Image(models.Model):
     def __str__(self):
         text = self.alt_text or self.caption or posixpath.basename(self.file.name or "") or "Image"
         return Truncator(text).chars(80)
+
+    def delete(self, *args, **kwargs):
+        usage.check_deletable([self.pk])
+        return super().delete(*args, **kwargs)
 
     @property
     def focal_point(self) -> tuple[float, float]:

@@ -18,7 +18,8 @@ def make_renditions_on_save(sender, instance, raw=False, **kwargs):
 
 @receiver(pre_delete, sender=Image, dispatch_uid="images.refuse_delete_in_use")
 def refuse_delete_in_use(sender, instance, **kwargs):
-    # A picture on a live page is not deleted from under it, whichever way the delete comes.
+    # A picture on a live page is not deleted from under it, whichever way the delete comes
+    # (Image.delete() and the queryset's delete() refuse earlier, outside any transaction).
     usage.check_deletable([instance.pk])
 
 

@@ -45,7 +45,9 @@ def test_a_picture_narrower_than_the_ladder_stops_at_its_own_width(make_image):
 
 
 def test_renditions_are_made_once_and_reused(make_image, django_capture_on_commit_callbacks):
-    with mock.patch.object(FileSystemStorage, "_save", autospec=True, side_effect=FileSystemStorage._save) as save:
+    with mock.patch.object(
+        FileSystemStorage, "_save", autospec=True, side_effect=FileSystemStorage._save
+    ) as save:
         with django_capture_on_commit_callbacks(execute=True):
             image = make_image(1200, 800, renditions=False)
         # The picture itself, then every rendition of the set, once: for 1200 x 800, the whole

@@ -18,7 +18,9 @@ def refusal(content: bytes, name: str) -> InvalidImage:
 
 def test_a_text_file_named_jpg_is_refused():
     error = refusal(b"Minutes of the editorial meeting\n" * 20, "notes.jpg")
-    assert error.messages == ["“notes.jpg” is not a picture we can read: upload a JPEG, PNG, WebP or GIF file."]
+    assert error.messages == [
+        "“notes.jpg” is not a picture we can read: upload a JPEG, PNG, WebP or GIF file."
+    ]
     assert error.code == "not_an_image"
 
 
@@ -102,7 +104,9 @@ def test_gps_and_camera_details_are_stripped():
 def test_xmp_iptc_and_comments_are_stripped():
     picture = Image.open(io.BytesIO(photo(300, 200)))
     buffer = io.BytesIO()
-    picture.save(buffer, "JPEG", comment=b"Shot by J. Doe, +44 7700 900123", xmp=b"<x:xmpmeta>Jane Doe</x:xmpmeta>")
+    picture.save(
+        buffer, "JPEG", comment=b"Shot by J. Doe, +44 7700 900123", xmp=b"<x:xmpmeta>Jane Doe</x:xmpmeta>"
+    )
     prepared = prepare_image(buffer.getvalue(), name="scene.jpg")
     assert prepared.stripped == ("XMP", "comment")
     assert b"Doe" not in prepared.content
