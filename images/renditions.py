@@ -180,7 +180,7 @@ def newsroom_rendition(get_image, shape, width, height, fmt, quality, has_alpha)
             image.draft(None, (math.ceil(image.width * scale), math.ceil(image.height * scale)))
         image = _to_srgb(image, "RGBA" if has_alpha else "RGB")
         box = focal_box(image.width, image.height, shape, context.ppoi) if shape != ORIGINAL else None
-        image = image.resize((width, height), PILImage.Resampling.LANCZOS, box=box, reducing_gap=3.0)
+        image = image.resize((width, height), PILImage.Resampling.LANCZOS, box=box, reducing_gap=2.0)
         image.info = {}  # nothing of the source's metadata goes into a rendition
         context.save_kwargs.update(
             {

@@ -24,10 +24,17 @@ def serve_media(request, path):
     return response
 
 
+def media_urlpattern():
+    """The route serving MEDIA_ROOT at MEDIA_URL."""
+    prefix = re.escape(settings.MEDIA_URL.lstrip("/"))
+    return re_path(rf"^{prefix}(?P<path>.+)$", serve_media, name="media")
+
+
 def media_urlpatterns() -> list:
-    """The media route, when the app is to serve media from the filesystem storage."""
+    """The media route, when the app is to serve media: under DEBUG or NEWSROOM_SERVE_MEDIA,
+    and only from the filesystem storage at a local MEDIA_URL."""
     on_filesystem = settings.STORAGES["default"]["BACKEND"].endswith("FileSystemStorage")
-    prefix = settings.MEDIA_URL
-    if not (settings.DEBUG or settings.NEWSROOM_SERVE_MEDIA) or not on_filesystem or urlsplit(prefix).netloc:
+    wanted = settings.DEBUG or settings.NEWSROOM_SERVE_MEDIA
+    if not wanted or not on_filesystem or urlsplit(settings.MEDIA_URL).netloc:
         return []
-    return [re_path(rf"^{re.escape(prefix.lstrip('/'))}(?P<path>.+)$", serve_media, name="media")]
+    return [media_urlpattern()]

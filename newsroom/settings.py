@@ -172,7 +172,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 # Uploaded media (pictures and their renditions). On the filesystem by default: MEDIA_ROOT,
 # served at MEDIA_URL by the web server in production (by the app only under DEBUG, or with

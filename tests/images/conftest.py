@@ -10,7 +10,7 @@ from .pictures import photo
 def make_image(db):
     """Add a picture to the library (renditions made unless ``renditions=False``)."""
 
-    def make(width=1200, height=800, *, renditions=True, fmt="JPEG", name=None, **details):
+    def make(width=640, height=480, *, renditions=True, fmt="JPEG", name=None, **details):
         details.setdefault("alt_text", "A test picture")
         content = photo(width, height, fmt=fmt)
         name = name or f"test-{width}x{height}.{fmt.lower()}"
