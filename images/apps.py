@@ -3,7 +3,7 @@ from django.apps import AppConfig
 
 class ImagesConfig(AppConfig):
     name = "images"
-    verbose_name = "Pictures"
+    verbose_name = "Image library"
 
     def ready(self):
         from . import checks, receivers  # noqa: F401  (register the checks, connect the receivers)

@@ -301,6 +301,8 @@ def make_renditions_after_commit(image) -> None:
         found = model.objects.filter(pk=pk).first()
         if found is not None:
             make_renditions(found)
+            # The instance that was saved knows, too (its other fields may have moved on).
+            image.renditions_fingerprint = found.renditions_fingerprint
 
     transaction.on_commit(run, robust=True)
 
