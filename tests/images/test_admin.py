@@ -9,6 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import models
 from django.urls import reverse
 
+from images.admin import ImageChooserMixin
 from images.models import Image
 from images.serialize import thumbnail_url
 from images.widgets import ImageChooserWidget
@@ -173,3 +174,16 @@ def test_the_chooser_widget_renders_the_chosen_picture_with_its_thumbnail(make_i
         "Boats</option>" in html
     )
     assert "images/chooser.js" in str(widget.media)
+
+
+def test_the_chooser_mixin_gives_foreign_keys_to_images_the_chooser(rf, admin_user):
+    class PointsAtPictures(ImageChooserMixin, admin.ModelAdmin):
+        pass
+
+    field = models.ForeignKey(Image, on_delete=models.PROTECT, null=True, blank=True)
+    field.set_attributes_from_name("lead_image")
+    field.model = Image
+    request = rf.get("/")
+    request.user = admin_user
+    formfield = PointsAtPictures(Image, admin.site).formfield_for_foreignkey(field, request)
+    assert type(formfield.widget) is ImageChooserWidget
