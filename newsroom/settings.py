@@ -64,11 +64,13 @@ INSTALLED_APPS = [
     "taggit",
     "reversion",
     "axes",
+    "imagefield",
     # The project's apps, each depending only on those above it. The order decides
     # nothing: the admin's site-wide templates are in templates/admin/, and the
     # article admin is registered by editorial alone.
     "newsroom",
     "people",
+    "images",
     "articles",
     "editorial",
     "api",
@@ -173,14 +175,47 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", BASE_DIR / "staticfiles"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
-MEDIA_URL = "media/"
+# Uploaded media (pictures and their renditions). On the filesystem by default: MEDIA_ROOT,
+# served at MEDIA_URL by the web server in production (by the app only under DEBUG, or with
+# NEWSROOM_SERVE_MEDIA=1 for a demo). With MEDIA_S3_BUCKET set, in S3-compatible object
+# storage (django-storages), served from the bucket or MEDIA_S3_CUSTOM_DOMAIN (a CDN).
+MEDIA_URL = os.environ.get("MEDIA_URL", "media/")
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", BASE_DIR / "media"))
+NEWSROOM_SERVE_MEDIA = env_bool("NEWSROOM_SERVE_MEDIA", False)
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+if os.environ.get("MEDIA_S3_BUCKET"):
+    # Credentials come from boto3's usual places: AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY,
+    # or the machine's role. Files are public and named uniquely for good, so URLs are plain
+    # (unsigned) and cached for a year.
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": os.environ["MEDIA_S3_BUCKET"],
+            "endpoint_url": os.environ.get("MEDIA_S3_ENDPOINT_URL") or None,
+            "region_name": os.environ.get("MEDIA_S3_REGION") or None,
+            "custom_domain": os.environ.get("MEDIA_S3_CUSTOM_DOMAIN") or None,
+            "location": os.environ.get("MEDIA_S3_PREFIX", ""),
+            "querystring_auth": False,
+            "file_overwrite": False,
+            "object_parameters": {"CacheControl": "public, max-age=31536000, immutable"},
+        },
+    }
+# Uploaded pictures: the largest file and the most pixels accepted (a 50-megapixel picture
+# takes about 150 MB of memory to decode; anything larger is refused from its header).
+NEWSROOM_IMAGE_MAX_BYTES = int(os.environ.get("NEWSROOM_IMAGE_MAX_BYTES", str(25 * 1024 * 1024)))
+NEWSROOM_IMAGE_MAX_PIXELS = int(os.environ.get("NEWSROOM_IMAGE_MAX_PIXELS", str(50_000_000)))
+# django-imagefield: renditions are made by images.renditions.make_renditions (after commit,
+# later by a task queue), not by the field's own save hook; uploads are checked by images.uploads.
+IMAGEFIELD_AUTOGENERATE = False
+IMAGEFIELD_VALIDATE_ON_SAVE = False
+IMAGEFIELD_BIN_DEPTH = 2
+# The focal point is kept in two checked number fields, not imagefield's "0.5x0.5" text field.
+SILENCED_SYSTEM_CHECKS = ["imagefield.I001"]
 
 TAGGIT_CASE_INSENSITIVE = True
 
@@ -238,5 +273,7 @@ LOGGING = {
     "loggers": {
         "django": {"handlers": [], "level": "INFO", "propagate": True},
         "django.db.backends": {"level": "INFO"},
+        # django-imagefield logs every rendition file it writes; images.renditions logs one line an image.
+        "imagefield": {"level": "WARNING"},
     },
 }

@@ -18,6 +18,8 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path("robots.txt", views.robots_txt, name="robots"),
     path("", include("articles.sitemap_urls")),
+    # Uploaded pictures, when the app serves them (development, or NEWSROOM_SERVE_MEDIA).
+    path("", include("images.urls")),
 ]
 
 handler404 = "newsroom.views.page_not_found"
