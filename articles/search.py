@@ -283,11 +283,15 @@ def fallback_search(articles: QuerySet, query: ParsedQuery) -> QuerySet:
         articles = articles.filter(condition)
     for term in query.excluded:
         articles = articles.exclude(matches_anywhere(term))
+    if not query.terms:
+        # Only words to leave out ("-putin"): every other article matches, newest first,
+        # as PostgreSQL's websearch_to_tsquery reads it.
+        return articles.annotate(rank=Value(0)).order_by("-published_at", "-pk")
     in_headline = Q()
     for term in query.terms:
         in_headline |= Q(headline__iregex=term_pattern(term))
     rank = Case(When(in_headline, then=Value(1)), default=Value(0), output_field=IntegerField())
-    return articles.annotate(rank=rank if query.terms else Value(0)).order_by("-rank", "-published_at", "-pk")
+    return articles.annotate(rank=rank).order_by("-rank", "-published_at", "-pk")
 
 
 def fallback_snippet(text: str, query: ParsedQuery, *, words: int = SNIPPET_WORDS) -> SafeString:
