@@ -35,6 +35,40 @@ def resolve_link_target(sender, instance, raw=False, **kwargs):
         instance.target = find_link_target(instance)
 
 
+def byline_changed(sender, instance, raw=False, **kwargs):
+    """An author joined or left an article's byline: their name is among its searched words."""
+    if not raw and not search.vector_update_deferred():
+        search.update_search_vectors([instance.article_id])
+
+
+def article_people_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    """People were linked to or unlinked from an article: their names are among its searched words."""
+    if action not in {"post_add", "post_remove", "post_clear"} or search.vector_update_deferred():
+        return
+    if not reverse:
+        search.update_search_vectors([instance.pk])
+    elif pk_set:
+        search.update_search_vectors(pk_set)
+    else:  # cleared from the person's side: every article that named them was already read below
+        search.update_search_vectors(Article.people.through.objects.filter(person=instance).values("article"))
+
+
+def remember_name(sender, instance, raw=False, **kwargs):
+    """Keep the stored name of an author or person about to be saved, to tell a rename."""
+    if not raw and instance.pk:
+        instance._stored_name = sender.objects.filter(pk=instance.pk).values_list("name", flat=True).first()
+
+
+def name_changed(sender, instance, created=False, raw=False, **kwargs):
+    """A renamed author or person changes the words of every article that names them."""
+    if raw or created or getattr(instance, "_stored_name", instance.name) == instance.name:
+        return
+    if sender is Author:
+        search.update_search_vectors(Byline.objects.filter(author=instance).values("article"))
+    else:
+        search.update_search_vectors(Article.people.through.objects.filter(person=instance).values("article"))
+
+
 def content_changed(sender, raw=False, **kwargs):
     """Cached readers' pages show this: they are stale once the change commits."""
     # After commit: a page rendered meanwhile from the old rows must not be cached as new.
@@ -75,6 +109,14 @@ def connect() -> None:
     post_save.connect(resolve_inbound_links, sender=Article, dispatch_uid="articles-resolve-inbound-links")
     pre_save.connect(resolve_link_target, sender=RelatedLink, dispatch_uid="articles-resolve-link-target")
     post_save.connect(article_words_changed, sender=Article, dispatch_uid="search-article-saved")
+    post_save.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-saved")
+    post_delete.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-deleted")
+    m2m_changed.connect(
+        article_people_changed, sender=Article.people.through, dispatch_uid="search-article-people"
+    )
+    for model in (Author, Person):
+        pre_save.connect(remember_name, sender=model, dispatch_uid=f"search-{model.__name__}-name")
+        post_save.connect(name_changed, sender=model, dispatch_uid=f"search-{model.__name__}-renamed")
     for kind in TAG_KINDS:
         uid = kind.through.__name__
         post_save.connect(tagging_changed, sender=kind.through, dispatch_uid=f"search-{uid}-saved")

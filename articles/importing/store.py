@@ -80,40 +80,44 @@ def store(
             get_or_create_by_name(Topic, document_topics(document), known=lookups.of(Topic)).values()
         ),
     }
+    # Authors and people are found (or created) first: their names are part of the search vector.
+    authors = find_authors(document.authors, lookups=lookups)
+    people = find_people(document, lookups=lookups)
     if is_new:
-        # A new article has no tags but these: its search vector is written with the row.
-        article.search_vector = new_article_vector(article, tags=tags)
-    with vectors_written_by_caller():  # the receiver would write the row a second time
+        # A new article has no tags or names but these: its search vector is written with the row.
+        names = [a.name for a in authors.values()] + [p.name for p in people.values()]
+        article.search_vector = new_article_vector(article, tags=tags, names=names)
+    # The receivers would write the row again for each part; the vector is written once, here.
+    with vectors_written_by_caller():
         article.save()
-    article.__dict__.pop("search_vector", None)  # an SQL expression until read back
-
-    if not is_new:
-        # What the document says is replaced; what editors added (topics, countries) is kept.
-        article.bylines.all().delete()
-        article.related_links.all().delete()
-        article.quotes.all().delete()
-        article.people.clear()
-
-    store_bylines(article, document.authors, lookups=lookups)
-    people = store_people(article, document, lookups=lookups)
-    store_quotes(article, people=people, quotes=document.quotes)
-    store_related(article, document)
-    store_tags(article, tags=tags)
+        article.__dict__.pop("search_vector", None)  # an SQL expression until read back
+        if not is_new:
+            # What the document says is replaced; what editors added (topics, countries) is kept.
+            article.bylines.all().delete()
+            article.related_links.all().delete()
+            article.quotes.all().delete()
+            article.people.clear()
+        store_bylines(article, document.authors, authors=authors)
+        Through = Article.people.through
+        Through.objects.bulk_create([Through(article=article, person=person) for person in people.values()])
+        store_quotes(article, people=people, quotes=document.quotes)
+        store_related(article, document)
+        store_tags(article, tags=tags)
     if not is_new:
         # Editors' tags count too; the tags went in with bulk_create, which sends no signals.
         update_search_vectors([article.pk])
     return article
 
 
-def store_bylines(article: Article, authors: tuple[ParsedByline, ...], *, lookups: Lookups) -> None:
+def find_authors(authors: tuple[ParsedByline, ...], *, lookups: Lookups) -> dict[str, Author]:
+    """The byline's authors by lower-cased name, found or created; a newly seen role or location is kept."""
     rows = get_or_create_by_name(
         Author,
         [a.name for a in authors],
         defaults={a.name.lower(): {"role": a.role, "location": a.location} for a in authors},
         known=lookups.of(Author),
     )
-    bylines = []
-    for position, parsed in enumerate(authors):
+    for parsed in authors:
         author = rows[parsed.name.lower()]
         changed = []
         # A newly seen role or location is recorded on the author.
@@ -125,16 +129,24 @@ def store_bylines(article: Article, authors: tuple[ParsedByline, ...], *, lookup
             changed.append("location")
         if changed:
             author.save(update_fields=[*changed, "updated_at"])
-        bylines.append(
-            Byline(
-                article=article, author=author, position=position, location=parsed.location, role=parsed.role
-            )
+    return rows
+
+
+def store_bylines(article: Article, parsed: tuple[ParsedByline, ...], *, authors: dict[str, Author]) -> None:
+    Byline.objects.bulk_create(
+        Byline(
+            article=article,
+            author=authors[a.name.lower()],
+            position=position,
+            location=a.location,
+            role=a.role,
         )
-    Byline.objects.bulk_create(bylines)
+        for position, a in enumerate(parsed)
+    )
 
 
-def store_people(article: Article, document: Document, *, lookups: Lookups) -> dict[str, Person]:
-    """The people and organisations named in the document, linked to the article.
+def find_people(document: Document, *, lookups: Lookups) -> dict[str, Person]:
+    """The people and organisations named in the document, by lower-cased name, found or created.
 
     A speaker the parser quotes but did not list is recorded too. What is known
     of a person already (a description an editor wrote) is kept; new aliases
@@ -165,8 +177,6 @@ def store_people(article: Article, document: Document, *, lookups: Lookups) -> d
             for name, value in changed.items():
                 setattr(person, name, value)
             person.save(update_fields=[*changed, "updated_at"])
-    Through = Article.people.through
-    Through.objects.bulk_create([Through(article=article, person=person) for person in rows.values()])
     return rows
 
 
