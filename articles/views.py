@@ -5,14 +5,14 @@ from django.db.models import Count, Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.views.generic import DetailView, ListView
+from django.views.generic import DetailView, ListView, TemplateView
 
 from people.models import Author, Person
 
-from . import search, structured
+from . import indexes, search, structured
 from .mixins import PublishedArticlesMixin, StaffPreviewMixin
 from .models import Article, Quote, Topic
-from .tagkinds import TagKind
+from .tagkinds import TOPICS, TagKind
 
 
 class HomeView(PublishedArticlesMixin, ListView):
@@ -152,3 +152,51 @@ class SearchView(PublishedArticlesMixin, ListView):
         for article in context["articles"]:
             article.snippet = search.snippet(article, self.query)
         return context
+
+
+class LetterIndexView(TemplateView):
+    """Names A to Z (a letter at a time) with the number of their published articles."""
+
+    template_name = "articles/letter_index.html"
+    title = ""
+    description = ""
+    url_name = ""
+
+    def names(self):
+        raise NotImplementedError
+
+    def get_context_data(self, **kwargs):
+        index = indexes.letter_index(
+            self.names(), url_name=self.url_name, letter=self.request.GET.get("letter")
+        )
+        return super().get_context_data(index=index, title=self.title, description=self.description, **kwargs)
+
+
+class TopicIndexView(LetterIndexView):
+    title, description, url_name = "Topics", "Every topic we have written about, A to Z.", TOPICS.url_name
+
+    def names(self):
+        return indexes.topics_with_articles()
+
+
+class AuthorIndexView(LetterIndexView):
+    title, description, url_name = "Authors", "Our journalists and contributors, A to Z.", "articles:author"
+
+    def names(self):
+        return indexes.authors_with_articles()
+
+
+class PersonIndexView(LetterIndexView):
+    title = "People and organisations"
+    description = "The people and organisations in our reporting, A to Z."
+    url_name = "articles:person"
+
+    def names(self):
+        return indexes.people_with_articles()
+
+
+class CountryIndexView(TemplateView):
+    template_name = "articles/country_index.html"
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(regions=indexes.countries_by_region(), **kwargs)

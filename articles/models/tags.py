@@ -31,6 +31,7 @@ class Country(TagBase):
     iso_name = models.CharField(
         "ISO name", max_length=100, blank=True, help_text="ISO 3166-1's own name; searched too."
     )
+    region = models.CharField(max_length=50, blank=True, help_text="The continent, for the countries index.")
     former_slug = models.SlugField(
         max_length=100,
         blank=True,
