@@ -1,5 +1,7 @@
 import pytest
 
+from tests.documents import ARCHIVE_DOCUMENTS, ArchiveDocument
+
 
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
@@ -27,3 +29,9 @@ def iso_countries(transactional_db):
     from django.apps import apps
 
     importlib.import_module("articles.migrations.0003_load_countries").load_countries(apps, None)
+
+
+@pytest.fixture(params=ARCHIVE_DOCUMENTS, ids=lambda document: document.name)
+def archive_document(request) -> ArchiveDocument:
+    """Each document in the archive's layout at hand: the original, and the reference when it is there."""
+    return request.param

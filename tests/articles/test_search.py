@@ -18,7 +18,6 @@ from articles.search import (
     parse_query,
     search_articles,
 )
-from tests.documents import REFERENCE
 from tests.factories import ArticleFactory, BylineFactory, country
 
 POSTGRES = connection.vendor == "postgresql"
@@ -234,28 +233,31 @@ def test_deleting_a_topic_updates_the_vectors_of_its_articles():
 
 @postgres_only
 @pytest.mark.django_db
-def test_an_imported_article_is_searchable_with_its_tags():
-    result = import_document(REFERENCE.read_bytes(), path=str(REFERENCE), publish=True)
+def test_an_imported_article_is_searchable_with_its_tags(archive_document):
+    path = archive_document.path
+    result = import_document(path.read_bytes(), path=str(path), publish=True)
     story = Article.objects.get(slug=result.report["slug"])
 
-    assert result.report["countries"]  # tagged by bulk_create, which sends no signal
+    assert result.report["countries"] == archive_document.countries  # tagged by bulk_create: no signal
     assert stored_vector_is_current(story)
-    assert slugs("Lukashenko Minsk") == [story.slug]
+    assert slugs(archive_document.search) == [story.slug]
 
 
 @postgres_only
 @pytest.mark.django_db
-def test_a_reimported_article_keeps_the_words_of_the_topics_editors_added(tmp_path):
-    import_document(REFERENCE.read_bytes(), path=REFERENCE.name, publish=True)
+def test_a_reimported_article_keeps_the_words_of_the_topics_editors_added(archive_document):
+    name = archive_document.path.name
+    import_document(archive_document.path.read_bytes(), path=name, publish=True)
     story = Article.objects.get()
     story.topics.add("Sanctions policy")
-    edited = REFERENCE.read_bytes().replace(b"rare visit", b"brief visit")
+    edited = archive_document.text().replace(archive_document.phrase, archive_document.edited)
+    assert slugs(f"sanctions {archive_document.edited_word}") == []
 
-    result = import_document(edited, path=REFERENCE.name)
+    result = import_document(edited.encode(), path=name)
 
     assert result.status == "updated"
     assert stored_vector_is_current(story)
-    assert slugs("sanctions brief") == [story.slug]
+    assert slugs(f"sanctions {archive_document.edited_word}") == [story.slug]
 
 
 @postgres_only
