@@ -1,5 +1,7 @@
 import pytest
 
+from tests.documents import ARCHIVE_DOCUMENTS, ArchiveDocument
+
 
 @pytest.fixture(autouse=True)
 def _plain_static_storage(settings):
@@ -32,3 +34,9 @@ def iso_countries(transactional_db):
     from articles.models import Country
 
     sync_countries(Country)
+
+
+@pytest.fixture(params=ARCHIVE_DOCUMENTS, ids=lambda document: document.name)
+def archive_document(request) -> ArchiveDocument:
+    """Each document in the archive's layout at hand: the original, and the reference when it is there."""
+    return request.param

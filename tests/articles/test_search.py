@@ -13,7 +13,6 @@ from articles.importing import import_document
 from articles.models import Article
 from articles.search import MAX_QUERY_LENGTH, search_articles
 from articles.search_fallback import ParsedQuery, fallback_snippet, parse_query
-from tests.documents import REFERENCE, reference_bytes
 from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, PersonFactory, country
 
 POSTGRES = connection.vendor == "postgresql"
@@ -239,28 +238,31 @@ def test_deleting_a_topic_updates_the_vectors_of_its_articles():
 
 @postgres_only
 @pytest.mark.django_db
-def test_an_imported_article_is_searchable_with_its_tags():
-    result = import_document(reference_bytes(), path=str(REFERENCE), publish=True)
+def test_an_imported_article_is_searchable_with_its_tags(archive_document):
+    path = archive_document.path
+    result = import_document(path.read_bytes(), path=str(path), publish=True)
     story = Article.objects.get(slug=result.report["slug"])
 
-    assert result.report["countries"]  # tagged by bulk_create, which sends no signal
+    assert result.report["countries"] == archive_document.countries  # tagged by bulk_create: no signal
     assert stored_vector_is_current(story)
-    assert slugs("Lukashenko Minsk") == [story.slug]
+    assert slugs(archive_document.search) == [story.slug]
 
 
 @postgres_only
 @pytest.mark.django_db
-def test_a_reimported_article_keeps_the_words_of_the_topics_editors_added(tmp_path):
-    import_document(reference_bytes(), path=REFERENCE.name, publish=True)
+def test_a_reimported_article_keeps_the_words_of_the_topics_editors_added(archive_document):
+    name = archive_document.path.name
+    import_document(archive_document.path.read_bytes(), path=name, publish=True)
     story = Article.objects.get()
     story.topics.add("Sanctions policy")
-    edited = reference_bytes().replace(b"rare visit", b"brief visit")
+    edited = archive_document.text().replace(archive_document.phrase, archive_document.edited)
+    assert slugs(f"sanctions {archive_document.edited_word}") == []
 
-    result = import_document(edited, path=REFERENCE.name)
+    result = import_document(edited.encode(), path=name)
 
     assert result.status == "updated"
     assert stored_vector_is_current(story)
-    assert slugs("sanctions brief") == [story.slug]
+    assert slugs(f"sanctions {archive_document.edited_word}") == [story.slug]
 
 
 @postgres_only

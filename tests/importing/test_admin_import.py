@@ -18,12 +18,12 @@ def test_changelist_links_to_the_import_page(admin_client):
     assert f'<a href="{reverse("admin:articles_article_import")}">Import documents</a>' in html
 
 
-def test_editor_uploads_documents_and_sees_the_report(admin_client, reference_path):
+def test_editor_uploads_documents_and_sees_the_report(admin_client, archive_document):
     response = admin_client.post(
         reverse("admin:articles_article_import"),
         {
             "documents": [
-                upload("000_5db3053b1fc29a68.txt", reference_path.read_bytes()),
+                upload(archive_document.path.name, archive_document.path.read_bytes()),
                 upload("broken.txt", b"Just a headline\n"),
             ]
         },
@@ -37,15 +37,18 @@ def test_editor_uploads_documents_and_sees_the_report(admin_client, reference_pa
     assert '<tr class="import-error">' in html
     assert "broken.txt: line " in html
     assert f'href="{reverse("admin:articles_article_change", args=[article.pk])}"' in html
-    assert "24 paragraphs, 1 author(s), 10 related links" in html
+    assert (
+        f"{archive_document.paragraphs} paragraphs, 1 author(s), {archive_document.related} related links"
+        in html
+    )
     assert f"?id__in={article.pk}" in html
     assert "1 imported, 1 failed." in html
 
 
-def test_the_imported_articles_link_lists_them(admin_client, reference_path):
+def test_the_imported_articles_link_lists_them(admin_client, archive_document):
     admin_client.post(
         reverse("admin:articles_article_import"),
-        {"documents": [upload("ref.txt", reference_path.read_bytes())]},
+        {"documents": [upload("story.txt", archive_document.path.read_bytes())]},
     )
     article = Article.objects.get()
     response = admin_client.get(reverse("admin:articles_article_changelist"), {"id__in": str(article.pk)})
@@ -53,19 +56,19 @@ def test_the_imported_articles_link_lists_them(admin_client, reference_path):
     assert list(response.context["cl"].result_list) == [article]
 
 
-def test_check_only_imports_nothing(admin_client, reference_path):
+def test_check_only_imports_nothing(admin_client, archive_document):
     response = admin_client.post(
         reverse("admin:articles_article_import"),
-        {"documents": [upload("ref.txt", reference_path.read_bytes())], "dry_run": "on"},
+        {"documents": [upload("story.txt", archive_document.path.read_bytes())], "dry_run": "on"},
     )
     assert "would be created" in response.content.decode()
     assert Article.objects.count() == 0
 
 
-def test_publish_now_publishes_the_uploads(admin_client, reference_path):
+def test_publish_now_publishes_the_uploads(admin_client, archive_document):
     admin_client.post(
         reverse("admin:articles_article_import"),
-        {"documents": [upload("ref.txt", reference_path.read_bytes())], "publish": "on"},
+        {"documents": [upload("story.txt", archive_document.path.read_bytes())], "publish": "on"},
     )
     assert Article.objects.get().is_live
 

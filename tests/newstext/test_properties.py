@@ -8,11 +8,12 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from newstext import Document, ParseError, decode_document, parse_document
-from tests.documents import REFERENCE, sample_paths
+from tests.documents import ORIGINAL, REFERENCE, sample_paths
 
 # The reference document joins the originals when it is beside the checkout.
 DOCUMENTS = [
     *([REFERENCE.read_text(encoding="utf-8")] if REFERENCE.exists() else []),
+    ORIGINAL.read_text(encoding="utf-8"),
     *(path.read_text(encoding="utf-8-sig") for path in sample_paths()),
 ]
 
