@@ -82,6 +82,10 @@ ORGANISATION_WORDS = words(
     Monitor Movement Museum Navy Network News Observatory Office Organisation Organization Parliament
     Partners Party Pentagon Police Press Project Radio Railways Regiment Senate Service Services Society
     Systems Team Television Times Transmission Tribunal Trust Union United University Watch
+    Aerospace Airline Associates Bancorp Brewery Coaches Collective Consulting Corporation Creameries
+    Crossrail Dairies Energy Engineering Farms Foods Holdings Homes Industries Insight Insurance
+    Investments Logistics Motors Partnership Pharma Pharmaceuticals Research Securities Shipping
+    Solutions Stores Studios Subsea Technologies Telecom Ventures Playhouse Theatre Rovers Wanderers
     """
 )
 # Words that make a capitalised phrase a place or a thing (the country data covers countries).
@@ -124,6 +128,9 @@ SPEECH_VERBS = words(
     emphasized explained insisted joked labelled noted observed pledged predicted promised quipped
     recalled remarked replied reported responded said says say stated stressed suggested tells told
     tweeted urged vowed warned wrote writes adds asks urges warns claims insists argues explains notes
+    indicated cautioned countered commented maintained reiterated revealed disclosed alleged testified
+    pleaded posted texted shouted whispered mused agreed signalled signaled hinted predicted protested
+    lamented conceded acknowledges stresses indicates tweets posts
     """
 )
 # Participles take the subject of the sentence's main clause: "…, saying he felt …".
@@ -134,6 +141,69 @@ SPEECH_PARTICIPLES = words(
     """
 )
 PRONOUNS = frozenset({"he", "she", "He", "She"})
+MALE, FEMALE = "m", "f"
+PRONOUN_GENDER = {"he": MALE, "his": MALE, "him": MALE, "she": FEMALE, "her": FEMALE, "hers": FEMALE}
+# Nouns that name what a person is or does, before a name ("analyst Joris de Wit", "Councillor Joan
+# Tilley") or as a speaker standing for one ("the CEO said", "the foreign ministry's spokeswoman").
+PERSON_ROLES = words(
+    """
+    activist actor actress adviser advisor aide ambassador analyst architect artist author barrister
+    bishop boss boxer businessman businesswoman campaigner candidate captain ceo chair chairman
+    chairperson chairwoman champion chancellor chief colleague columnist commander commentator
+    commissioner constable consultant coach correspondent councillor counterpart critic cyclist
+    daughter dean defender deputy designer detective diplomat director doctor driver economist editor
+    engineer envoy epidemiologist executive farmer father fisherman founder co-founder goalkeeper
+    governor grandfather grandmother headteacher head host husband imam inspector journalist judge
+    lawyer leader manager mayor midfielder minister mother musician negotiator novelist nurse officer
+    official organiser owner pastor pensioner pilot player poet postman premier president presenter
+    priest principal producer professor prosecutor pundit rabbi referee reporter researcher resident
+    rival scientist secretary senator sergeant singer skipper solicitor son spokesman spokesperson
+    spokeswoman star striker student superintendent supporter surgeon teacher teenager trainer trustee
+    veteran vicar victim volunteer widow widower wife winger witness worker writer mp mep fan neighbour
+    man woman boy girl
+    """
+)
+# Nouns of nationality that stand for a person: "the Spaniard said".
+DEMONYM_NOUNS = words(
+    "Spaniard Briton Dane Swede Finn Pole Scot Turk Serb Croat Frenchman Frenchwoman Dutchman Welshman "
+    "Welshwoman Irishman Englishman Englishwoman Scotsman Scotswoman Norwegian Czech American Australian "
+    "German Italian Russian Ukrainian Kenyan Nigerian Brazilian Argentine Canadian"
+)
+GENDERED_WORDS = {
+    **dict.fromkeys(
+        words(
+            "man boy father son husband brother uncle widower grandfather businessman chairman spokesman "
+            "postman fisherman king prince lord sir mr frenchman dutchman welshman irishman englishman "
+            "scotsman actor"
+        ),
+        MALE,
+    ),
+    **dict.fromkeys(
+        words(
+            "woman girl mother daughter wife sister aunt widow grandmother businesswoman chairwoman "
+            "spokeswoman queen princess lady dame mrs ms miss actress frenchwoman welshwoman englishwoman "
+            "scotswoman granddaughter"
+        ),
+        FEMALE,
+    ),
+}
+# Nouns for an organisation standing as a speaker: "the commission said", "the union added".
+ORGANISATION_ROLES = words(
+    """
+    agency airline alliance association authority bank board broadcaster carrier charity club coalition
+    college commission committee company council court developer embassy federation firm foundation
+    fund government group insurer institute league lender maker manufacturer ministry mission network
+    newspaper observatory operator organisation organization parliament partnership party processor
+    regulator retailer school union university watchdog
+    """
+)
+# What a speaker's words may be called when it stands for the speaker: "“…,” the statement said".
+DOCUMENT_ROLES = words("statement report letter post message note announcement filing")
+# Words for a place in an apposition: "Llanfair Waterside, a town on the Teme".
+PLACE_NOUNS = words(
+    "town city village hamlet suburb region province county district state island port capital "
+    "municipality neighbourhood neighborhood area borough commune"
+)
 ORGANISATION_PRONOUNS = frozenset({"it", "It"})
 # What a speaker's possessive may govern: "ISW’s report said", "the ministry’s spokesperson said".
 SPOKEN_THINGS = words(

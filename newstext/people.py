@@ -36,6 +36,25 @@ International Peace", "mayor", "Ukraine’s president", "British prime
 minister". An apposition that only relates the person to someone else ("his
 Belarusian counterpart") gives no description.
 
+A title or a descriptor before the name is evidence too, and is stripped
+from it wherever it stands ("Councillor Joan Tilley", "Transport Secretary
+Alison Dunne", "analyst Joris de Wit", "a 63-year-old man named Gareth
+Lloyd"), and so are an age in apposition ("Margaret Doyle, 82,") and being
+joined by "and" to a person ("written by Cecil Brand and Dorothy Kemp").
+Names inside organisations' names ("Kuura Nova Grace Lindqvist edition" aside)
+and places introduced as such ("Llanfair Waterside, a town") are not people.
+
+Each person has a gender when the text gives one: a title (Mr, Dame), a
+gendered descriptor ("spokeswoman", "a 58-year-old man") or the pronoun that
+first refers back to them. "he" and "she" resolve to the latest person the
+pronoun fits.
+
+Role nouns stand for the person or organisation named in that role
+(``resolve_role``): "the CEO said" is the person introduced as CEO, "the
+foreign ministry's spokeswoman" the spokeswoman, "the commission said" the
+latest organisation whose name or introduction says commission, "the
+statement said" the latest speaker.
+
 The byline's journalists are never people of the story.
 """
 
@@ -47,28 +66,39 @@ from dataclasses import dataclass, field
 from itertools import accumulate
 
 from .countries import country_of, country_words, find_countries
+from .descriptions import (
+    AFTER_NAME_RE,
+    DESCRIPTION_START_RE,
+    PLACE,
+    age_after,
+    clean_description,
+    descriptor_before,
+)
+from .descriptions import apposition as _apposition
 from .names import (
     ABBREVIATION_RE,
     CALENDAR,
     CAP_WORD,
+    DEMONYM_NOUNS,
     DESCRIBING_TITLES,
+    DOCUMENT_ROLES,
+    GENDERED_WORDS,
     NAME_WORD,
-    ORGANISATION_NOUNS,
     ORGANISATION_PRONOUNS,
+    ORGANISATION_ROLES,
     ORGANISATION_WORDS,
     PARTICLES,
     PERSON_NAME_RE,
+    PERSON_ROLES,
     PLACE_WORDS,
+    PRONOUN_GENDER,
     PRONOUNS,
-    PROPER_PHRASE,
-    RELATIONAL_WORDS,
-    ROLE_WORDS,
-    SPEECH_VERB_RE,
     STOPWORDS,
     TITLES,
     starts_word,
 )
-from .paragraphs import MASK, Paragraph, char_before
+from .organisations import find_organisations
+from .paragraphs import Paragraph, char_before
 from .records import Mention
 
 __all__ = ["Cast", "Entity"]
@@ -76,28 +106,14 @@ __all__ = ["Cast", "Entity"]
 PERSON, ORGANISATION = "person", "organisation"
 _LONG_DOCUMENT = 50_000  # characters; longer documents index their words instead of scanning per name
 
-_POSSESSIVE = rf"{CAP_WORD}(?:[ \u00a0]+{CAP_WORD})*[’']s"
-_DETERMINER = rf"(?:(?:a|an|the|his|her|its|their)\s+|{_POSSESSIVE}\s+)"
-_ROLE_START = r"(?:" + "|".join(sorted(ROLE_WORDS)) + r")\b"
-# ", a Belarusian political analyst and …," after a name; ends at a comma, a colon or the sentence's end.
-_AFTER_NAME_RE = re.compile(
-    rf",[ \u00a0]+(?P<description>(?:{_DETERMINER}|{_ROLE_START})[^,;:“”\"{MASK}()\n]{{1,200}}?)"
-    rf"(?=\s*(?:[,;:)]|[.!?](?:\s|$)|$))"
-)
-_DESCRIPTION_START_RE = re.compile(rf"(?:{_DETERMINER}|{_ROLE_START})")
-# "the mayor, " before a name.
-_BEFORE_NAME_RE = re.compile(
-    rf"(?:^|(?<=[\s(]))(?P<description>{_DETERMINER}[^,;:.!?“”\"{MASK}()\n]{{1,80}}?),[ \u00a0]+$"
-)
-_AFTER_APPOSITION_RE = re.compile(r"\s*(?:[,;:)]|[.!?](?:\s|$)|$)")
-_HEAD_END_RE = re.compile(r"\s(?:of|at|for|in|with|from|on|who|which|that|to|based)\s")
-_ABBREVIATED_RE = re.compile(rf"(?P<name>{PROPER_PHRASE})\s*\((?P<abbreviation>[A-Z][A-Z0-9&]{{1,9}})\)")
 _NAME_WORD_RE = re.compile(NAME_WORD)
 _CAPITALISED_RE = re.compile(CAP_WORD)
-_LEADING_ARTICLE_RE = re.compile(r"(?:a|an|the)\s+", re.IGNORECASE)
-_RELATIVE_RE = re.compile(r"\b(?:who|which|that|whose)\b")
-_PRONOUN_DETERMINERS = ("his ", "her ", "its ", "their ")
-_DETERMINER_WORDS = frozenset({"a", "an", "the", "his", "her", "its", "their"})
+_PRONOUN_WORD_RE = re.compile(r"\b(?:he|his|him|she|her|hers|He|His|Him|She|Her)\b")
+_AND_BEFORE_RE = re.compile(r"\s+and\s+$")
+_AND_AFTER_RE = re.compile(r"\s+and\s+")
+_AND_I_RE = re.compile(r"\s+and\s+I\b")
+_TITLE_ALTERNATION = "|".join(sorted(TITLES))
+_ROLE_TITLES = frozenset(word.capitalize() for word in PERSON_ROLES) | {"CEO", "MP", "MEP"}
 
 
 @dataclass
@@ -109,6 +125,8 @@ class Entity:
     description: str = ""
     aliases: list[str] = field(default_factory=list)
     speaker: bool = False
+    gender: str = ""  # "m", "f" or "" (unknown)
+    roles: set[str] = field(default_factory=set)  # role nouns it was introduced with: "ceo", "commission"
 
     def mention(self) -> Mention:
         return Mention(
@@ -116,10 +134,14 @@ class Entity:
         )
 
 
-@dataclass(frozen=True)
-class _Apposition:
-    description: str  # cleaned; "" when only relational
-    organisation: bool  # its head noun is an organisation noun
+@dataclass
+class _Occurrence:
+    text: str
+    masked: str
+    start: int
+    end: int
+    title: str
+    paragraph: int  # -1 for the headline and standfirst
 
 
 class Cast:
@@ -135,52 +157,114 @@ class Cast:
         self._body = "\n".join(p.text for p in paragraphs)
         self._entities: dict[str, Entity] = {}
         self._aliases: dict[str, str] = {}  # alias -> entity name; ambiguous aliases map to ""
-        self._organisations: dict[str, Entity] = {}  # introduced with an abbreviation, not yet quoted
-        self.last_person: Entity | str | None = None  # str: a name not yet known to be a person
+        self._organisations: dict[str, Entity] = {}  # named in the body, not yet quoted
+        self._organisation_spans: dict[int, list[tuple[int, int]]] = {}  # paragraph -> name spans
+        self._recent: list[Entity | str] = []  # people noted as subjects, latest last (str: not yet known)
         self.last_organisation: Entity | None = None
+        self.last_speaker: Entity | None = None
         self._name_words: Counter[str] = Counter()  # words of the capitalised names, for _surname_used
         self._lowercase_words: frozenset[str] | None = None  # these two are built only for long documents
         self._capitalised_words: Counter[str] | None = None
         self._paragraph_starts = list(accumulate((len(p.text) + 1 for p in paragraphs), initial=0))
-        self._find_people(headline, standfirst)
         self._find_organisations()
+        self._find_people(headline, standfirst)
+        self._find_genders()
 
     # Reading the names -------------------------------------------------------------------
 
-    def _texts(self, headline: str, standfirst: str) -> Iterable[tuple[str, str]]:
-        yield headline, headline
-        yield standfirst, standfirst
+    def _texts(self, headline: str, standfirst: str) -> Iterable[tuple[str, str, int]]:
+        yield headline, headline, -1
+        yield standfirst, standfirst, -1
         for paragraph in self._paragraphs:
-            yield paragraph.text, paragraph.masked
+            yield paragraph.text, paragraph.masked, paragraph.index
+
+    def _inside_organisation(self, paragraph: int, start: int, end: int) -> bool:
+        return any(a <= start < b or a < end <= b for a, b in self._organisation_spans.get(paragraph, ()))
 
     def _find_people(self, headline: str, standfirst: str) -> None:
-        occurrences: dict[str, list[tuple[str, str, int, int, str]]] = {}
-        for text, masked in self._texts(headline, standfirst):
+        occurrences: dict[str, list[_Occurrence]] = {}
+        for text, masked, index in self._texts(headline, standfirst):
             for match in PERSON_NAME_RE.finditer(text):
                 if not starts_word(text, match.start()):
                     continue
                 found = self._person_name(text, match)
-                if found is not None:
-                    name, start, titled = found
-                    occurrences.setdefault(name, []).append((text, masked, start, match.end(), titled))
-        for name, places in occurrences.items():
-            titles = [title for *_, title in places if title]
-            evidence = bool(titles)
-            description = ""
-            for text, masked, start, end, _ in places:
-                apposition = _apposition(text, masked, start, end)
-                if apposition is None:
+                if found is None:
                     continue
-                if apposition.organisation:
-                    break  # "Nemunas Transmission, the Lithuanian network operator": not a person
+                name, start, titled = found
+                if name in self._organisations or self._inside_organisation(index, start, match.end()):
+                    continue
+                occurrences.setdefault(name, []).append(
+                    _Occurrence(text, masked, start, match.end(), titled, index)
+                )
+        unproven: dict[str, list[_Occurrence]] = {}
+        for name, places in occurrences.items():
+            if not self._read_person(name, places):
+                unproven[name] = places
+        # "written by Cecil Brand and Dorothy Kemp": joined by "and" to a person.
+        for name, places in unproven.items():
+            if any(self._joined_to_person(place) for place in places):
+                self._add(Entity(name=name))
+
+    def _read_person(self, name: str, places: list[_Occurrence]) -> bool:
+        """Add ``name`` as a person when the text treats it as one; False when it did not prove one."""
+        titles = [place.title for place in places if place.title]
+        evidence = bool(titles)
+        description = ""
+        gender = ""
+        roles: set[str] = set()
+        for title in titles:
+            gender = gender or _gender_of(title)
+            roles.update(word.lower() for word in title.split())
+        for place in places:
+            descriptor = descriptor_before(place.text, place.start)
+            if descriptor is not None:
                 evidence = True
-                description = description or apposition.description
-            else:
-                # A surname that is also a country ("Jordan") used alone proves nothing.
-                if evidence or (name.split()[-1] not in country_words() and self._surname_used(name)):
-                    if not description and titles and set(titles[0].split()) <= DESCRIBING_TITLES:
-                        description = titles[0].lower()  # "Prime Minister Rishi Sunak"
-                    self._add(Entity(name=name, description=description))
+                description = description or descriptor
+                context = descriptor or place.text[max(0, place.start - 40) : place.start]
+                gender = gender or _gender_of(context)
+                roles.update(descriptor.lower().replace("’s", " ").replace("'s", " ").split())
+            if age_after(place.masked, place.end):
+                evidence = True
+            if place.paragraph >= 0 and _AND_I_RE.match(place.text, place.end):
+                evidence = True  # “Margaret Hale and I disagreed”
+            found = _apposition(place.text, place.masked, place.start, place.end)
+            if found is None:
+                continue
+            if found.organisation:
+                self._add_organisation(name, description=found.description, role=found.head)
+                return True  # "Nemunas Transmission, the Lithuanian network operator": not a person
+            if found.kind == PLACE:
+                return True  # "Llanfair Waterside, a town on the Teme"
+            evidence = True
+            description = description or found.description
+            gender = gender or _gender_of(found.description)
+            roles.update(found.description.lower().replace("’s", " ").replace("'s", " ").split())
+        # A surname that is also a country ("Jordan") used alone proves nothing.
+        if not (evidence or (name.split()[-1] not in country_words() and self._surname_used(name))):
+            return False
+        if titles and not description and set(titles[0].split()) <= DESCRIBING_TITLES | _ROLE_TITLES:
+            description = titles[0].lower()  # "Prime Minister Rishi Sunak"
+        self._add(Entity(name=name, description=description, gender=gender, roles=roles))
+        return True
+
+    def _joined_to_person(self, place: _Occurrence) -> bool:
+        before = _AND_BEFORE_RE.search(place.masked, max(0, place.start - 6), place.start)
+        after = _AND_AFTER_RE.match(place.masked, place.end)
+        for match, text in (
+            (before, place.masked[max(0, place.start - 60) : before.start()] if before else ""),
+            (after, place.masked[after.end() : after.end() + 60] if after else ""),
+        ):
+            if match is None:
+                continue
+            neighbour = PERSON_NAME_RE.search(text)
+            if neighbour is None:
+                continue
+            words = neighbour.group().split()
+            while words and words[0] in TITLES:
+                words.pop(0)
+            if " ".join(words) in self._entities:
+                return True
+        return False
 
     def _person_name(self, text: str, match: re.Match[str]) -> tuple[str, int, str] | None:
         """The person's name in a capitalised run, its start, and the title before it ("" if none)."""
@@ -191,6 +275,14 @@ class Cast:
             title = [*title, words[0]] if words[0] in TITLES else []
             words.pop(0)
             stripped += 1
+        # "Transport Secretary Alison Dunne", "Councillor Joan Tilley", "Analyst Joris de Wit": the name
+        # starts after the last title or role word that two name words follow ("John Major" keeps his).
+        for index in range(len(words) - 3, -1, -1):
+            if words[index] in TITLES or words[index] in _ROLE_TITLES:
+                title = words[: index + 1]
+                words = words[index + 1 :]
+                stripped += 1
+                break
         if not stripped and words and self._sentence_opener(text, match.start(), words[0]):
             words.pop(0)
         if len(words) > 1:
@@ -230,27 +322,65 @@ class Cast:
         return self._capitalised_words[word]
 
     def _find_organisations(self) -> None:
+        for found in find_organisations(self._paragraphs):
+            self._organisation_spans.setdefault(found.paragraph, []).append(
+                (found.start, found.start + len(found.name))
+            )
+            organisation = self._add_organisation(
+                found.name, abbreviation=found.abbreviation, role=found.role
+            )
+            if found.abbreviation and not organisation.description:
+                paragraph = self._paragraphs[found.paragraph]
+                closing = paragraph.masked.find(")", found.start + len(found.name))
+                after = AFTER_NAME_RE.match(paragraph.masked, closing + 1) if closing != -1 else None
+                if after is not None:
+                    cleaned = clean_description(paragraph.text[after.start(1) : after.end(1)])
+                    if cleaned is not None:
+                        organisation.description = cleaned.description
+
+    def _add_organisation(
+        self, name: str, *, abbreviation: str = "", description: str = "", role: str = ""
+    ) -> Entity:
+        organisation = self._organisations.get(name) or self._entities.get(name)
+        if organisation is None or organisation.kind != ORGANISATION:
+            organisation = Entity(name=name, kind=ORGANISATION, description=description)
+            self._organisations[name] = organisation
+        organisation.description = organisation.description or description
+        if abbreviation and abbreviation not in organisation.aliases:
+            organisation.aliases.append(abbreviation)
+            self._organisations.setdefault(abbreviation, organisation)
+        organisation.roles.update(word.lower() for word in name.split())
+        if role:
+            organisation.roles.add(role)
+        return organisation
+
+    def _find_genders(self) -> None:
+        """Each person's gender from the first pronouns that refer back to them, when no title gave one."""
+        people = {name: entity for name, entity in self._entities.items() if entity.kind == PERSON}
+        forms = {form: entity for entity in people.values() for form in (entity.name, *entity.aliases)}
+        if not forms:
+            return
+        votes: dict[str, Counter[str]] = {}
+        pattern = re.compile(
+            "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
+            + r"|"
+            + _PRONOUN_WORD_RE.pattern
+        )
         for paragraph in self._paragraphs:
-            if "(" not in paragraph.masked:
-                continue
-            for match in _ABBREVIATED_RE.finditer(paragraph.masked):
-                words = match["name"].split()
-                while words and words[0] in STOPWORDS:
-                    words.pop(0)
-                if not words:
-                    continue
-                after = _AFTER_NAME_RE.match(paragraph.masked, match.end())
-                apposition = (
-                    _clean_description(paragraph.text[after.start(1) : after.end(1)]) if after else None
-                )
-                organisation = Entity(
-                    name=" ".join(words),
-                    kind=ORGANISATION,
-                    description=apposition.description if apposition else "",
-                    aliases=[match["abbreviation"]],
-                )
-                self._organisations.setdefault(organisation.name, organisation)
-                self._organisations.setdefault(match["abbreviation"], organisation)
+            last: Entity | None = None
+            for match in pattern.finditer(paragraph.masked):
+                word = match.group()
+                if word in forms:
+                    last = forms[word]
+                elif last is not None:
+                    votes.setdefault(last.name, Counter())[PRONOUN_GENDER[word.lower()]] += 1
+                    last = None  # only the first pronoun after a name speaks for it
+        for name, counted in votes.items():
+            entity = people[name]
+            if not entity.gender:
+                (gender, times), *rest = counted.most_common()
+                if not rest or rest[0][1] < times:
+                    entity.gender = gender
 
     def _add(self, entity: Entity) -> Entity:
         self._entities[entity.name] = entity
@@ -278,13 +408,11 @@ class Cast:
         ``definite`` says the phrase followed "the" ("the Kremlin said").
         """
         if phrase in PRONOUNS:
-            if isinstance(self.last_person, str):
-                self.last_person = self.resolve(self.last_person)  # the name "she" refers to is a person
-            return self.last_person
+            return self.latest_person(PRONOUN_GENDER[phrase.lower()])
         if phrase in ORGANISATION_PRONOUNS:
             return self.last_organisation
         words = phrase.split()
-        while words and (words[0] in STOPWORDS or words[0] in TITLES):
+        while words and (words[0] in STOPWORDS or words[0] in TITLES or words[0] in _ROLE_TITLES):
             definite = definite or words[0] == "The"
             words.pop(0)
         if not words:
@@ -298,27 +426,88 @@ class Cast:
                 known = self._known(head, organisations=create == "any")
         if known is not None or not create:
             return known
+        if len(words) == 1 and definite and words[0] in DEMONYM_NOUNS:
+            return self.latest_person("")  # "the Spaniard said"
         if (
             name in self._authors
             or name in self._author_surnames
             or country_of(name)
             or CALENDAR & set(words)
+            or name in DEMONYM_NOUNS
         ):
             return None  # a journalist; "Washington said"; "Monday"
         if abbreviation or definite or ABBREVIATION_RE.fullmatch(name) or _has_organisation_word(words):
-            if create != "any":
+            if create != "any" or name.lower() in PERSON_ROLES:
                 return None
-            entity = Entity(name=name, kind=ORGANISATION, aliases=[abbreviation] if abbreviation else [])
+            entity = self._add_organisation(name, abbreviation=abbreviation)
         elif _looks_like_person(words) or (
-            len(words) == 1 and words[0] not in PLACE_WORDS and self._used_mid_sentence(name)
+            len(words) == 1 and words[0] not in PLACE_WORDS and self._titled_alone(name)
         ):
             entity = Entity(name=name)
         else:
             return None
-        cleaned = _clean_description(appositive) if _DESCRIPTION_START_RE.match(appositive) else None
+        cleaned = clean_description(appositive) if DESCRIPTION_START_RE.match(appositive) else None
         if cleaned is not None:
-            entity.description = cleaned.description
+            entity.description = entity.description or cleaned.description
         return self._add(entity)
+
+    def resolve_role(self, phrase: str, *, position: tuple[int, int]) -> Entity | None:
+        """The entity a role phrase stands for: "the CEO", "the club's chairman", "the union"."""
+        words = phrase.replace("’s", " ").replace("'s", " ").split()
+        noun = words[-1].lower()
+        if noun in DOCUMENT_ROLES:
+            return self.last_speaker
+        if words[-1] in DEMONYM_NOUNS:
+            return self.latest_person("")
+        qualifiers = {word.lower() for word in words[1:-1]} - {"the", "its", "his", "her", "their"}
+        if noun in ORGANISATION_ROLES and noun not in PERSON_ROLES | {"chair", "head"}:
+            return self._latest_with_role(noun, qualifiers, ORGANISATION, position) or self.last_organisation
+        if noun in PERSON_ROLES or noun in {"executive", "secretary", "director"}:
+            gender = GENDERED_WORDS.get(noun, "")
+            return self._latest_with_role(noun, qualifiers, PERSON, position) or self.latest_person(gender)
+        return None
+
+    def _latest_with_role(
+        self, noun: str, qualifiers: set[str], kind: str, position: tuple[int, int]
+    ) -> Entity | None:
+        """Of the entities introduced with ``noun``, the one named last before ``position``."""
+        offset = self._paragraph_starts[min(position[0], len(self._paragraphs))] + position[1]
+        best: tuple[int, int, Entity] | None = None
+        pool = list(self._entities.values())
+        if kind == ORGANISATION:
+            pool += [org for key, org in self._organisations.items() if key == org.name]
+        for entity in pool:
+            if entity.kind != kind or noun not in entity.roles:
+                continue
+            last = max(
+                (self._body.rfind(form, 0, offset) for form in (entity.name, *entity.aliases)), default=-1
+            )
+            if last == -1:
+                continue
+            score = (len(qualifiers & entity.roles), last)
+            if best is None or score > best[:2]:
+                best = (*score, entity)
+        if best is None:
+            return None
+        entity = best[2]
+        if entity.kind == ORGANISATION and entity.name not in self._entities:
+            self._add(entity)
+        return entity
+
+    def latest_person(self, gender: str) -> Entity | None:
+        """The person latest noted as a subject whom a pronoun of ``gender`` ("m", "f", "") fits."""
+        for index in range(len(self._recent) - 1, -1, -1):
+            candidate = self._recent[index]
+            if isinstance(candidate, str):
+                resolved = self.resolve(candidate)  # the name "she" refers to is a person
+                if resolved is None:
+                    continue
+                self._recent[index] = candidate = resolved
+                if gender and not resolved.gender:
+                    resolved.gender = gender
+            if not gender or not candidate.gender or candidate.gender == gender:
+                return candidate
+        return None
 
     def _known(self, name: str, *, organisations: bool) -> Entity | None:
         entity = self._entities.get(name)
@@ -330,33 +519,31 @@ class Cast:
                 entity = self._add(organisation)
         return entity
 
-    def _used_mid_sentence(self, word: str) -> bool:
-        """A lone capitalised word that occurs after a lower-case word: a surname, not "Experts"."""
+    def _titled_alone(self, word: str) -> bool:
+        """A lone capitalised word after a title somewhere: "Mr Okafor", "Dr Diallo"."""
         if not _NAME_WORD_RE.fullmatch(word) or word in country_words():
             return False
-        position = self._body.find(word)
-        while position > 0:
-            before = self._body[max(0, position - 30) : position]
-            previous = before.split()[-1] if before.strip() and before[-1] == " " else ""
-            if previous and (
-                (previous[0].islower() and previous[-1].isalpha()) or previous.endswith((",", ",”", ',"'))
-            ):
-                return True  # "… and Okafor", "…,” Okafor said" (not "Maria Okafor", not "Experts")
-            position = self._body.find(word, position + 1)
-        return False
+        titled = re.compile(rf"\b(?:{_TITLE_ALTERNATION})\.?\s+{re.escape(word)}\b")
+        return titled.search(self._body) is not None
 
     def note_name(self, name: str) -> None:
         """Remember a sentence's subject that is not known as a person: "Maria Okafor runs …"."""
-        self.last_person = name
+        self._recent.append(name)
 
     def note(self, entity: Entity | None) -> None:
         """Remember the latest subject, for a following "he said" or "it said"."""
         if entity is None:
             return
         if entity.kind == PERSON:
-            self.last_person = entity
+            if entity in self._recent:
+                self._recent.remove(entity)
+            self._recent.append(entity)
         else:
             self.last_organisation = entity
+
+    def note_speaker(self, entity: Entity) -> None:
+        self.last_speaker = entity
+        self.note(entity)
 
     # The result --------------------------------------------------------------------------
 
@@ -412,52 +599,10 @@ def _has_organisation_word(words: list[str]) -> bool:
     return any(word in ORGANISATION_WORDS for word in words)
 
 
-def _apposition(text: str, masked: str, start: int, end: int) -> _Apposition | None:
-    """The description an apposition gives the name at text[start:end], if any."""
-    after = _AFTER_NAME_RE.match(masked, end)
-    if after is not None:
-        cleaned = _clean_description(text[after.start("description") : after.end("description")])
-        if cleaned is not None:
-            return cleaned
-    if _AFTER_APPOSITION_RE.match(masked, end) is None:
-        return None  # "After meeting the troops, Vladimir Putin said": not an apposition
-    before = _BEFORE_NAME_RE.search(masked, max(0, start - 120), start)
-    if before is None:
-        return None
-    words = text[before.start("description") : before.end("description")].split()
-    # The nearest determiner starts it: "the meeting with the British prime minister" -> "the British …".
-    first = max(
-        (
-            index
-            for index, word in enumerate(words)
-            if word in _DETERMINER_WORDS or word.endswith(("’s", "'s"))
-        ),
-        default=0,
-    )
-    words = words[first:]
-    if len(words) > 7 or not words[-1][:1].islower():
-        return None
-    return _clean_description(" ".join(words))
-
-
-def _clean_description(description: str) -> _Apposition | None:
-    """A description without its leading article; None when it is not one ("the Kremlin said")."""
-    description = " ".join(description.split())
-    if not description or len(description.split()) > 30:
-        return None
-    verb = SPEECH_VERB_RE.search(description)
-    if verb is not None and not _RELATIVE_RE.search(description, 0, verb.start()):
-        return None  # "Vladimir Putin, the Kremlin said": a clause, not a description
-    relative = description.startswith(_PRONOUN_DETERMINERS)
-    article = _LEADING_ARTICLE_RE.match(description)
-    if article is not None:
-        description = description[article.end() :]
-    if relative:
-        description = description.split(" ", 1)[1] if " " in description else ""
-    head = _HEAD_END_RE.split(f" {description} ", maxsplit=1)[0].split()
-    head_noun = head[-1].lower() if head else ""
-    if head_noun in ORGANISATION_NOUNS:
-        return _Apposition(description=description, organisation=True)
-    if relative and head_noun in RELATIONAL_WORDS:
-        return _Apposition(description="", organisation=False)
-    return _Apposition(description=description, organisation=False)
+def _gender_of(words: str) -> str:
+    """ "m" or "f" when a word of ``words`` is gendered ("spokeswoman", "Mr"), else ""."""
+    for word in re.findall(r"[\w-]+", words.lower()):
+        for part in word.split("-"):
+            if part in GENDERED_WORDS:
+                return GENDERED_WORDS[part]
+    return ""

@@ -320,7 +320,7 @@ class _Reader:
         if not text:
             return
         speaker.speaker = True
-        self.cast.note(speaker)
+        self.cast.note_speaker(speaker)
         self.found.append(
             (
                 (paragraph.index, span.open),
