@@ -101,7 +101,7 @@ from .organisations import find_organisations
 from .paragraphs import Paragraph, char_before
 from .records import Mention
 
-__all__ = ["Cast", "Entity"]
+__all__ = ["ORGANISATION", "PERSON", "Cast", "Entity"]
 
 PERSON, ORGANISATION = "person", "organisation"
 _LONG_DOCUMENT = 50_000  # characters; longer documents index their words instead of scanning per name
@@ -271,7 +271,14 @@ class Cast:
         words = match.group().split()
         title: list[str] = []
         stripped = 0
-        while words and _not_a_name(words[0]):
+        # "technology analyst Sofia Berg": a first name that is also a capital, after a descriptor.
+        first_is_place = (
+            len(words) in (2, 3)
+            and words[0] in country_words()
+            and words[1] not in country_words()
+            and bool(descriptor_before(text, match.start()))
+        )
+        while words and not first_is_place and _not_a_name(words[0]):
             title = [*title, words[0]] if words[0] in TITLES else []
             words.pop(0)
             stripped += 1
@@ -287,7 +294,7 @@ class Cast:
             words.pop(0)
         if len(words) > 1:
             self._name_words.update(set(words))  # for _surname_used; "But Shraibman" is not a name
-        if not _looks_like_person(words, country_surname=True):
+        if not _looks_like_person(words, country_surname=True, country_first=first_is_place):
             return None
         name = " ".join(words)
         if name in self._authors:
@@ -575,10 +582,13 @@ def _not_a_name(word: str) -> bool:
     return word in STOPWORDS or word in TITLES or word in PLACE_WORDS or word in country_words()
 
 
-def _looks_like_person(words: list[str], *, country_surname: bool = False) -> bool:
+def _looks_like_person(
+    words: list[str], *, country_surname: bool = False, country_first: bool = False
+) -> bool:
     """Two to four name words, none of them a function, place, calendar or organisation word.
 
-    With ``country_surname`` the last word may be a country form ("Michael Jordan").
+    With ``country_surname`` the last word may be a country form ("Michael Jordan"), with
+    ``country_first`` the first ("Sofia Berg").
     """
     named = [word for word in words if word not in PARTICLES]
     if not 2 <= len(named) <= 4 or words[0] in PARTICLES or words[-1] in PARTICLES:
@@ -587,6 +597,10 @@ def _looks_like_person(words: list[str], *, country_surname: bool = False) -> bo
         return False
     if country_surname and named[-1] in country_words():
         named, words = named[:-1], words[:-1]
+    if country_first:
+        named, words = named[1:], words[1:]
+    if not named:
+        return True
     if named[0] in TITLES or any(
         (_not_a_name(word) and word not in TITLES) or word in CALENDAR or word in ORGANISATION_WORDS
         for word in named

@@ -44,9 +44,19 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .names import PROPER_PHRASE, SPEECH_PARTICIPLES, SPEECH_VERBS, SPOKEN_THINGS
+from .names import (
+    CAP_WORD,
+    DEMONYM_NOUNS,
+    DOCUMENT_ROLES,
+    ORGANISATION_ROLES,
+    PERSON_ROLES,
+    PROPER_PHRASE,
+    SPEECH_PARTICIPLES,
+    SPEECH_VERBS,
+    SPOKEN_THINGS,
+)
 from .paragraphs import MASK, Paragraph, Span, char_before
-from .people import Cast, Entity
+from .people import PERSON, Cast, Entity
 from .records import QuoteData
 
 __all__ = ["find_quotes"]
@@ -56,10 +66,25 @@ _ADVERBS = (
     "reportedly|recently|separately|further|meanwhile|however|would|will|could|may|might|been|was|is|"
     "already|often|publicly|privately|openly|directly|even|subtly|firmly|simply|flatly|angrily|quickly|"
     "immediately|today|yesterday|tonight|not|never|first|finally|Monday|Tuesday|Wednesday|Thursday|"
-    "Friday|Saturday|Sunday|morning|afternoon|evening|night|week|month|year|weekend"
+    "Friday|Saturday|Sunday|morning|afternoon|evening|night|week|month|year|weekend|went|goes|to|later|"
+    "quickly|swiftly|pointedly|bluntly|cheerfully|calmly|sternly|confidently"
 )
+_BE = frozenset({"been", "was", "is", "were", "are", "be", "being"})  # "have been told": passive
 _VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-_SUBJECT = rf"(?P<subject>{PROPER_PHRASE}|\b(?:he|she|it|He|She|It)\b)"
+_ROLE_NOUNS = sorted(
+    PERSON_ROLES | ORGANISATION_ROLES | DOCUMENT_ROLES | {w.lower() for w in DEMONYM_NOUNS} | {"ceo", "mp"},
+    key=len,
+    reverse=True,
+)
+# "the CEO", "the foreign ministry’s spokeswoman", "Its general secretary", "the club's former striker and
+# now television pundit Ray Donnelly": a role phrase, with the name that may follow it.
+ROLE_PHRASE = (
+    rf"(?P<role>(?:[tT]he|[iI]ts|[hH]is|[hH]er|[tT]heir|{CAP_WORD}(?:[ \u00a0]+{CAP_WORD})*[’']s)"
+    rf"(?:\s+[\w\-]+(?:[’']s)?){{0,8}}?\s+(?i:{'|'.join(_ROLE_NOUNS)})\b)"
+    rf"(?:\s+(?P<named>{PROPER_PHRASE}))?"
+)
+ROLE_PHRASE_RE = re.compile(ROLE_PHRASE)
+_SUBJECT = rf"(?:{ROLE_PHRASE}|(?P<subject>{PROPER_PHRASE}|\b(?:he|she|it|He|She|It)\b))"
 # What may stand between a subject and its speech verb.
 _GAP = (
     rf"(?P<thing>[’']s\s+(?:own\s+)?(?:{'|'.join(sorted(SPOKEN_THINGS))}))?"
@@ -75,17 +100,33 @@ _PRONOUN_RE = re.compile(r"\b(?:he|she|it|He|She|It)\b")
 _PRONOUN_REACH = 80  # a pronoun subject stands just before its verb: "he said", "she told reporters"
 # Attribution right after a closing mark: “…,” Putin said / he said / the Institute … said
 _AFTER_RE = re.compile(rf"[\s,]*(?P<the>the\s+)?{_SUBJECT}{_GAP}(?P<verb>{_VERBS})\b")
-# “…,” said Lúcia Barreto, the director of …
-_INVERTED_RE = re.compile(rf"[\s,]*(?:{_VERBS})\s+(?P<the>the\s+)?{_SUBJECT}")
+# “…,” said Lúcia Barreto, the director of … / said supporter Janet Ruiz / said another resident, a
+# 63-year-old man named Gareth Lloyd / said the CEO
+_INVERTED_RE = re.compile(
+    rf"[\s,]*(?:{_VERBS})\s+(?:(?:another|a|an|one)\s+[a-z][\w\s\-]{{0,40}}?,\s+(?:an?\s+)?"
+    rf"[\w\s\-]{{0,40}}?\b(?:named|called)\s+|(?:[a-z][\w\-]+\s+){{0,3}}?)?(?P<the>the\s+)?{_SUBJECT}"
+)
+# “…” of millions of people, Donnelly said: more words after the quotation, then the attribution.
+_LATER_RE = re.compile(
+    rf"[^“”\"\x1f.!?]{{1,80}}?,\s*(?P<the>the\s+)?{_SUBJECT}{_GAP}(?P<verb>{_VERBS})\b(?=\s*[.,]|\s*$)"
+)
 # “…,” according to Okafor / according to the mayor, Vitali Klitschko
 _ACCORDING_RE = re.compile(rf"[\s,]*according\s+to\s+(?:the\s+[^,]{{1,80}},\s+)?(?P<the>the\s+)?{_SUBJECT}")
 _SENTENCE_SUBJECT_RE = re.compile(
     rf"\s*(?:(?:But|And|Yet|So|However|Meanwhile|Still|Then|Now|Later|Earlier)\s*,?\s+)?{_SUBJECT}"
+    rf"(?:\s*,\s*(?P<appositive_name>{PROPER_PHRASE})\s*(?=,))?"
     r"(?=\s*,|\s+(?P<next>[a-z]+))"
 )
+# The verb after a sentence's subject (past its apposition): "Oduya praised", "Miriam Oduya, …, has accepted".
+_VERB_AFTER_SUBJECT_RE = re.compile(
+    r"(?:\s*,[^,“”\"\x1f]{1,120},)?\s+(?:also\s+|has\s+|had\s+|have\s+)?(?P<word>[a-z]+)"
+)
+_NOT_ACTING = frozenset({"who", "which", "that", "and", "to", "of", "in", "on", "at", "for", "with"})
+_NAME_ONLY_RE = re.compile(PROPER_PHRASE)
 # After a new full name at the start of a sentence, a verb that makes it the subject: "Maria Okafor runs".
 _VERB_LIKE_RE = re.compile(r"(?:has|had|have|is|was|will|would|could|can|did|does|also|who|\w+ed|\w+[^s]s)")
 _SPACE_RE = re.compile(r"\s*")
+_NAMED_BEFORE_RE = re.compile(r"\b(?:named|called)\s+$")
 _VERBS_BEFORE = 3  # how many speech verbs back an unattributed quotation looks for its speaker
 _ENDS_WITH_CONJUNCTION_RE = re.compile(r"(?:,|\band|\bbut|\bor|\bthen)\s*$")
 
@@ -206,15 +247,30 @@ class _Reader:
         match = self._attribution_after(paragraph, span)
         if match is None:
             return None
+        return self._resolve_match(paragraph, match, create="any")
+
+    def _resolve_match(self, paragraph: Paragraph, match: re.Match[str], *, create: str) -> Entity | None:
+        """The speaker an attribution's subject names: a name, a pronoun or a role phrase."""
         groups = match.groupdict()
+        appositive = (
+            paragraph.text[match.start("appositive") : match.end("appositive")]
+            if groups.get("appositive")
+            else ""
+        )
+        if groups.get("role"):
+            # "the children's minister, Patrick Doyle, said": the name in apposition is the speaker.
+            for name in (groups.get("named"), appositive):
+                if name and _NAME_ONLY_RE.fullmatch(name):
+                    entity = self.cast.resolve(name, create=create if create == "" else PERSON)
+                    if entity is not None:
+                        return entity
+            return self.cast.resolve_role(match["role"], position=(paragraph.index, match.start("role")))
         return self.cast.resolve(
             match["subject"],
-            create="any",
+            create=create,
             abbreviation=groups.get("abbreviation") or "",
-            appositive=paragraph.text[match.start("appositive") : match.end("appositive")]
-            if groups.get("appositive")
-            else "",
-            definite=bool(match["the"]),
+            appositive=appositive,
+            definite=bool(groups.get("the")),
         )
 
     def _attribution_after(self, paragraph: Paragraph, span: Span) -> re.Match[str] | None:
@@ -231,6 +287,9 @@ class _Reader:
             match = pattern.match(paragraph.masked, start, end)
             if match is not None:
                 return match
+        sentence_start = paragraph.sentences[paragraph.sentence_at(span.open)][0]
+        if char_before(paragraph.masked, span.open, sentence_start) == "":
+            return _LATER_RE.match(paragraph.masked, start, end)  # “…” of millions of people, Donnelly said
         return None
 
     def _speaker_before(self, paragraph: Paragraph, span: Span) -> Entity | None:
@@ -259,6 +318,26 @@ class _Reader:
             if speaker is not None:
                 self._emit(paragraph, span, speaker, paragraph.words(span), partial=True)
                 return
+        # "Oduya praised nurses for “going above and beyond”": no speech verb, but a named person acts.
+        speaker = self._acting_person(paragraph, sentence_start)
+        if speaker is not None:
+            self._emit(paragraph, span, speaker, paragraph.words(span), partial=True)
+
+    def _acting_person(self, paragraph: Paragraph, sentence_start: int) -> Entity | None:
+        """The named person (or "he"/"she") who is the subject of an active verb opening the sentence."""
+        match = _SENTENCE_SUBJECT_RE.match(paragraph.masked, sentence_start)
+        if match is None or match["role"] and not match["appositive_name"]:
+            return None
+        if match["role"]:
+            entity = self.cast.resolve(match["appositive_name"], create="")
+        else:
+            entity = self.cast.resolve(match["subject"], create="")
+        if entity is None or entity.kind != PERSON:
+            return None
+        verb = _VERB_AFTER_SUBJECT_RE.match(paragraph.masked, match.end())
+        if verb is None or verb["word"] in _BE or verb["word"] in _NOT_ACTING:
+            return None  # "is known to fans as “the Lighthouse”": not the person's words
+        return entity
 
     # Subjects ----------------------------------------------------------------------------
 
@@ -270,20 +349,36 @@ class _Reader:
         pronouns = _PRONOUN_RE.finditer(
             masked, max(sentence_start, verb.start() - _PRONOUN_REACH), verb.start()
         )
+        roles = [
+            match
+            for match in ROLE_PHRASE_RE.finditer(masked, sentence_start, verb.start())
+            if not match["role"][:1].isupper()
+            or match.start() == sentence_start
+            or masked[match.start() - 1] in " "
+        ]
         candidates = sorted(
-            [*paragraph.phrases_between(sentence_start, verb.start()), *pronouns],
-            key=lambda match: match.start(),
+            [*paragraph.phrases_between(sentence_start, verb.start()), *pronouns, *roles],
+            key=lambda match: match.end(),
         )
         for candidate in reversed(candidates):
             gap = _GAP_RE.fullmatch(masked, candidate.end(), verb.start())
             if gap is None:
                 continue
+            between = masked[candidate.end() : verb.start()].split()
+            if between and between[-1] in _BE:
+                continue  # "People in Llanfair Waterside have been told": passive, not the speaker
             if (
                 gap["trailing"]
                 and not gap["appositive"]
                 and char_before(masked, candidate.start(), sentence_start) != ","
+                and not _NAMED_BEFORE_RE.search(masked, max(0, candidate.start() - 8), candidate.start())
             ):
                 continue  # "in São Paulo, said": a lone comma only closes "the mayor, Vitali Klitschko,"
+            if candidate.re is ROLE_PHRASE_RE:
+                entity = self._resolve_role_candidate(paragraph, candidate, gap, create=create)
+                if entity is not None:
+                    return entity
+                continue
             entity = self.cast.resolve(
                 candidate.group(),
                 create=create,
@@ -300,18 +395,43 @@ class _Reader:
             return self._sentence_subject(paragraph, sentence_start)  # "…, saying", "… and said"
         return None
 
+    def _resolve_role_candidate(
+        self, paragraph: Paragraph, candidate: re.Match[str], gap: re.Match[str], *, create: str
+    ) -> Entity | None:
+        """A role phrase before a speech verb: the name after it or beside it, else whom the role names."""
+        appositive = (
+            paragraph.text[gap.start("appositive") : gap.end("appositive")] if gap["appositive"] else ""
+        )
+        for name in (candidate["named"], appositive):
+            if name and _NAME_ONLY_RE.fullmatch(name):
+                entity = self.cast.resolve(name, create=PERSON if create else "")
+                if entity is not None:
+                    return entity
+        return self.cast.resolve_role(candidate["role"], position=(paragraph.index, candidate.start()))
+
     def _sentence_subject(self, paragraph: Paragraph, sentence_start: int) -> Entity | None:
         match = _SENTENCE_SUBJECT_RE.match(paragraph.masked, sentence_start)
-        return self.cast.resolve(match["subject"], create="") if match else None
+        if match is None:
+            return None
+        if match["role"]:
+            if match["appositive_name"]:
+                return self.cast.resolve(match["appositive_name"], create="")
+            return self.cast.resolve_role(match["role"], position=(paragraph.index, match.start("role")))
+        return self.cast.resolve(match["subject"], create="")
 
     def _note_subjects(self, paragraph: Paragraph, start: int, end: int) -> None:
         """Remember who this sentence is about, for a "he said" to come."""
         match = _SENTENCE_SUBJECT_RE.match(paragraph.masked, start)
         if match is not None:
-            subject = self.cast.resolve(match["subject"], create="")
+            subject = self._sentence_subject(paragraph, start)
             if subject is not None:
                 self.cast.note(subject)
-            elif " " in match["subject"] and match["next"] and _VERB_LIKE_RE.fullmatch(match["next"]):
+            elif (
+                match["subject"]
+                and " " in match["subject"]
+                and match["next"]
+                and _VERB_LIKE_RE.fullmatch(match["next"])
+            ):
                 self.cast.note_name(match["subject"])  # "Maria Okafor runs …": a person if "she" follows
         for verb in paragraph.verbs_between(start, end):
             self.cast.note(self._subject_of(paragraph, verb, start, create="person"))
