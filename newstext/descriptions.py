@@ -29,6 +29,7 @@ from .names import (
     RELATIONAL_WORDS,
     ROLE_WORDS,
     SPEECH_VERB_RE,
+    WORK_NOUNS,
 )
 from .paragraphs import MASK
 
@@ -59,7 +60,7 @@ _BEFORE_NAME_RE = re.compile(
     rf"(?:^|(?<=[\s(]))(?P<description>{_DETERMINER}[^,;:.!?“”\"{MASK}()\n]{{1,80}}?),[ \u00a0]+$"
 )
 _AFTER_APPOSITION_RE = re.compile(r"\s*(?:[,;:)]|[.!?](?:\s|$)|$)")
-_HEAD_END_RE = re.compile(r"\s(?:of|at|for|in|with|from|on|who|whose|which|that|to|based|near)\s")
+_HEAD_END_RE = re.compile(r"\s(?:of|at|for|in|with|from|on|who|whose|which|that|to|based|near|about)\s")
 _LEADING_ARTICLE_RE = re.compile(r"(?:a|an|the|one|another)\s+", re.IGNORECASE)
 _RELATIVE_RE = re.compile(r"\b(?:who|which|that|whose)\b")
 _PRONOUN_DETERMINERS = ("his ", "her ", "its ", "their ", "His ", "Her ", "Its ", "Their ")
@@ -148,7 +149,7 @@ def clean_description(description: str) -> Apposition | None:
     head_noun = head[-1].lower() if head else ""
     if head_noun in ORGANISATION_NOUNS:
         return Apposition(description=description, kind=ORGANISATION, head=head_noun)
-    if head_noun in PLACE_NOUNS:
+    if head_noun in PLACE_NOUNS or head_noun in WORK_NOUNS:
         return Apposition(description=description, kind=PLACE, head=head_noun)
     if relative and head_noun in RELATIONAL_WORDS:
         return Apposition(description="", head=head_noun)

@@ -35,7 +35,12 @@ CAP_WORD = rf"[{UPPER}][\w\-]*"
 # as in "Institute for the Study of War". Used for speakers, which may be organisations.
 _CONNECTOR = "(?:" + "|".join(sorted(PARTICLES | {"of", "for", "the", "on"})) + ")"
 LOOK_BEHIND = r"(?<![\w’'\-])"
-PROPER_PHRASE = rf"{LOOK_BEHIND}{CAP_WORD}(?:[ \u00a0]+(?:{_CONNECTOR}[ \u00a0]+)*{CAP_WORD})*(?![\w])"
+# A plural possessive inside an organisation's name: "Welsh Dairy Producers' Association".
+_INNER_POSSESSIVE = rf"(?:(?<=s)[’'](?=[ \u00a0]+[{UPPER}]))?"
+PROPER_PHRASE = (
+    rf"{LOOK_BEHIND}{CAP_WORD}{_INNER_POSSESSIVE}"
+    rf"(?:[ \u00a0]+(?:{_CONNECTOR}[ \u00a0]+)*{CAP_WORD}{_INNER_POSSESSIVE})*(?![\w])"
+)
 ABBREVIATION_RE = re.compile(r"[A-Z][A-Z0-9&]{1,9}")  # ISW, FEO, NATO
 
 # Capitalised function words that start sentences; never part of a name.
@@ -60,7 +65,8 @@ TITLES = words(
     Commander Dame Defence Defense Deputy Dr Father Finance Foreign Former Gen General Governor Health Home
     Interior Judge King Lady Lord Lt Major Mayor Minister Mr Mrs Ms Pope Premier President Prime Prince
     Princess Prof Professor Queen Rabbi Rep Representative Rev Reverend Secretary Sen Senator Sergeant Sgt
-    Shadow Sheikh Sir Sister Speaker Vice
+    Shadow Sheikh Sir Sister Speaker Vice Marquis Marquess Earl Duke Duchess Baron Baroness Count Countess
+    Emperor Empress Councillor Cllr Alderman Detective Constable Inspector Superintendent
     """
 )
 # Titles that also describe: "Prime Minister Rishi Sunak" -> "prime minister".
@@ -95,7 +101,8 @@ PLACE_WORDS = words(
     Bay Beach Bridge Canal Cape Caribbean Central City Coast County Delta District East Eastern Europe
     European Gulf Hall Harbour Highway Hills Island Islands Lake Latin Mediterranean Middle Mount Mountain
     Mountains Nordic North Northern Ocean Oblast Pacific Palace Park Peninsula Port Province Region
-    Republic River Road Sea South Southern Square Station Street Valley West Western
+    Republic River Road Sea South Southern Square Station Street Valley West Western Close Lane Drive
+    Crescent Terrace Grove Mews
     """
 )
 # Nouns that end role descriptions; a byline tail or apposition with one of these is a role.
@@ -160,7 +167,7 @@ PERSON_ROLES = words(
     rival scientist secretary senator sergeant singer skipper solicitor son spokesman spokesperson
     spokeswoman star striker student superintendent supporter surgeon teacher teenager trainer trustee
     veteran vicar victim volunteer widow widower wife winger witness worker writer mp mep fan neighbour
-    man woman boy girl
+    man woman boy girl granddaughter grandson niece nephew cousin chair
     """
 )
 # Nouns of nationality that stand for a person: "the Spaniard said".
@@ -197,8 +204,18 @@ ORGANISATION_ROLES = words(
     regulator retailer school union university watchdog
     """
 )
+# Organisation nouns that refer back to a company named without them: "the developer said".
+GENERIC_ORGANISATION_ROLES = words(
+    "company firm developer group organisation organization operator maker manufacturer processor carrier "
+    "airline retailer lender insurer charity club business broadcaster newspaper"
+)
 # What a speaker's words may be called when it stands for the speaker: "“…,” the statement said".
 DOCUMENT_ROLES = words("statement report letter post message note announcement filing")
+# Words for a work or a product in an apposition: "The Marquis Henry Tate, a comedy about …".
+WORK_NOUNS = words(
+    "comedy musical play film novel book song album show series opera drama documentary product phone "
+    "handset scooter car model ship vessel app game edition brand"
+)
 # Words for a place in an apposition: "Llanfair Waterside, a town on the Teme".
 PLACE_NOUNS = words(
     "town city village hamlet suburb region province county district state island port capital "

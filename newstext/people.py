@@ -83,6 +83,7 @@ from .names import (
     DESCRIBING_TITLES,
     DOCUMENT_ROLES,
     GENDERED_WORDS,
+    GENERIC_ORGANISATION_ROLES,
     NAME_WORD,
     ORGANISATION_PRONOUNS,
     ORGANISATION_ROLES,
@@ -113,6 +114,10 @@ _AND_BEFORE_RE = re.compile(r"\s+and\s+$")
 _AND_AFTER_RE = re.compile(r"\s+and\s+")
 _AND_I_RE = re.compile(r"\s+and\s+I\b")
 _TITLE_ALTERNATION = "|".join(sorted(TITLES))
+_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
+_ROLE_CONNECTORS = frozenset({"of", "for", "at", "in", "from", "with", "on"})
+_DEMONYM_ROLES = frozenset(word.lower() for word in DEMONYM_NOUNS)
+_ALL_ROLES = PERSON_ROLES | ORGANISATION_ROLES | DOCUMENT_ROLES | _DEMONYM_ROLES | {"ceo", "executive"}
 _ROLE_TITLES = frozenset(word.capitalize() for word in PERSON_ROLES) | {"CEO", "MP", "MEP"}
 
 
@@ -161,7 +166,7 @@ class Cast:
         self._organisation_spans: dict[int, list[tuple[int, int]]] = {}  # paragraph -> name spans
         self._recent: list[Entity | str] = []  # people noted as subjects, latest last (str: not yet known)
         self.last_organisation: Entity | None = None
-        self.last_speaker: Entity | None = None
+        self.last_subject: Entity | None = None  # person or organisation
         self._name_words: Counter[str] = Counter()  # words of the capitalised names, for _surname_used
         self._lowercase_words: frozenset[str] | None = None  # these two are built only for long documents
         self._capitalised_words: Counter[str] | None = None
@@ -282,14 +287,9 @@ class Cast:
             title = [*title, words[0]] if words[0] in TITLES else []
             words.pop(0)
             stripped += 1
-        # "Transport Secretary Alison Dunne", "Councillor Joan Tilley", "Analyst Joris de Wit": the name
-        # starts after the last title or role word that two name words follow ("John Major" keeps his).
-        for index in range(len(words) - 3, -1, -1):
-            if words[index] in TITLES or words[index] in _ROLE_TITLES:
-                title = words[: index + 1]
-                words = words[index + 1 :]
-                stripped += 1
-                break
+        cut, words = _cut_titles(words)
+        if cut:
+            title, stripped = cut, stripped + 1
         if not stripped and words and self._sentence_opener(text, match.start(), words[0]):
             words.pop(0)
         if len(words) > 1:
@@ -422,15 +422,18 @@ class Cast:
         while words and (words[0] in STOPWORDS or words[0] in TITLES or words[0] in _ROLE_TITLES):
             definite = definite or words[0] == "The"
             words.pop(0)
+        cut, words = _cut_titles(words)
         if not words:
             return None
-        name = " ".join(words)
-        known = self._known(name, organisations=create == "any")
+        name = " ".join(words).rstrip("’'")
+        known = self._known(name, organisations=True)
         if known is None and " " in name:
             # "Putin of Russia", "Zelenskiy on Monday": the name before a connector.
             head = re.split(r"\s(?:of|for|on|the)\s", name, maxsplit=1)[0]
             if head != name:
-                known = self._known(head, organisations=create == "any")
+                known = self._known(head, organisations=True)
+        if known is None and (definite or _has_organisation_word(words)):
+            known = self._organisation_ending(name)  # "Maritime … Workers' Union" of "Rail and Maritime …"
         if known is not None or not create:
             return known
         if len(words) == 1 and definite and words[0] in DEMONYM_NOUNS:
@@ -459,26 +462,60 @@ class Cast:
         return self._add(entity)
 
     def resolve_role(self, phrase: str, *, position: tuple[int, int]) -> Entity | None:
-        """The entity a role phrase stands for: "the CEO", "the club's chairman", "the union"."""
+        """The entity a role phrase stands for: "the CEO", "the club's chairman", "the union".
+
+        The role is the last role noun before a connector ("the head of the mission" is a head);
+        "a spokesman for the developer" speaks for the developer.
+        """
         words = phrase.replace("’s", " ").replace("'s", " ").split()
-        noun = words[-1].lower()
+        lowered = [word.lower() for word in words]
+        for index, word in enumerate(lowered[:-2]):
+            if word in _SPOKESPEOPLE and lowered[index + 1] in ("for", "of"):
+                rest = " ".join(words[index + 2 :])
+                return self.resolve(rest, create="") or self.resolve_role(rest, position=position)
+        noun = ""
+        for word in lowered:
+            if word in _ROLE_CONNECTORS and noun:
+                break
+            if word in _ALL_ROLES:
+                noun = word
+        if not noun:
+            return None
         if noun in DOCUMENT_ROLES:
-            return self.last_speaker
-        if words[-1] in DEMONYM_NOUNS:
+            return self.last_subject  # "said in a statement … “…,” the statement said"
+        if noun in _DEMONYM_ROLES:
             return self.latest_person("")
-        qualifiers = {word.lower() for word in words[1:-1]} - {"the", "its", "his", "her", "their"}
-        if noun in ORGANISATION_ROLES and noun not in PERSON_ROLES | {"chair", "head"}:
-            return self._latest_with_role(noun, qualifiers, ORGANISATION, position) or self.last_organisation
-        if noun in PERSON_ROLES or noun in {"executive", "secretary", "director"}:
-            gender = GENDERED_WORDS.get(noun, "")
-            return self._latest_with_role(noun, qualifiers, PERSON, position) or self.latest_person(gender)
-        return None
+        qualifiers = set(lowered) - {"the", "its", "his", "her", "their", "a", "an", noun}
+        if noun in ORGANISATION_ROLES and noun not in PERSON_ROLES:
+            found = self._latest_with_role(noun, qualifiers, ORGANISATION, position)
+            if found is None and noun in GENERIC_ORGANISATION_ROLES:
+                found = self._latest_organisation(position)  # "the company", "the developer"
+            return found
+        gender = GENDERED_WORDS.get(noun, "")
+        return self._latest_with_role(noun, qualifiers, PERSON, position) or self.latest_person(gender)
+
+    def _offset(self, position: tuple[int, int]) -> int:
+        return self._paragraph_starts[min(position[0], len(self._paragraphs))] + position[1]
+
+    def _latest_organisation(self, position: tuple[int, int]) -> Entity | None:
+        """The organisation named last before ``position``: "Greyfield Homes … a spokesman for the developer"."""
+        offset = self._offset(position)
+        best: tuple[int, Entity] | None = None
+        for key, organisation in self._organisations.items():
+            if key != organisation.name:
+                continue
+            last = max(
+                (self._body.rfind(form, 0, offset) for form in (key, *organisation.aliases)), default=-1
+            )
+            if last != -1 and (best is None or last > best[0]):
+                best = (last, organisation)
+        return None if best is None else self._known(best[1].name, organisations=True)
 
     def _latest_with_role(
         self, noun: str, qualifiers: set[str], kind: str, position: tuple[int, int]
     ) -> Entity | None:
         """Of the entities introduced with ``noun``, the one named last before ``position``."""
-        offset = self._paragraph_starts[min(position[0], len(self._paragraphs))] + position[1]
+        offset = self._offset(position)
         best: tuple[int, int, Entity] | None = None
         pool = list(self._entities.values())
         if kind == ORGANISATION:
@@ -526,6 +563,12 @@ class Cast:
                 entity = self._add(organisation)
         return entity
 
+    def _organisation_ending(self, name: str) -> Entity | None:
+        for organisation in self._organisations.values():
+            if organisation.name != name and organisation.name.endswith(" " + name):
+                return self._add(organisation) if organisation.name not in self._entities else organisation
+        return None
+
     def _titled_alone(self, word: str) -> bool:
         """A lone capitalised word after a title somewhere: "Mr Okafor", "Dr Diallo"."""
         if not _NAME_WORD_RE.fullmatch(word) or word in country_words():
@@ -541,6 +584,7 @@ class Cast:
         """Remember the latest subject, for a following "he said" or "it said"."""
         if entity is None:
             return
+        self.last_subject = entity
         if entity.kind == PERSON:
             if entity in self._recent:
                 self._recent.remove(entity)
@@ -549,7 +593,6 @@ class Cast:
             self.last_organisation = entity
 
     def note_speaker(self, entity: Entity) -> None:
-        self.last_speaker = entity
         self.note(entity)
 
     # The result --------------------------------------------------------------------------
@@ -576,6 +619,18 @@ class Cast:
         position = min(found)
         index = bisect_right(self._paragraph_starts, position) - 1
         return index, position - self._paragraph_starts[index]
+
+
+def _cut_titles(words: list[str]) -> tuple[list[str], list[str]]:
+    """ "Transport Secretary Alison Dunne", "Local MP Rhodri Evans" -> the title words and the name's.
+
+    The name starts after the last title or role word that two name words follow, so
+    "John Major" keeps his.
+    """
+    for index in range(len(words) - 3, -1, -1):
+        if words[index] in TITLES or words[index] in _ROLE_TITLES:
+            return words[: index + 1], words[index + 1 :]
+    return [], words
 
 
 def _not_a_name(word: str) -> bool:

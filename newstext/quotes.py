@@ -79,7 +79,7 @@ _ROLE_NOUNS = sorted(
 # "the CEO", "the foreign ministry’s spokeswoman", "Its general secretary", "the club's former striker and
 # now television pundit Ray Donnelly": a role phrase, with the name that may follow it.
 ROLE_PHRASE = (
-    rf"(?P<role>(?:[tT]he|[iI]ts|[hH]is|[hH]er|[tT]heir|{CAP_WORD}(?:[ \u00a0]+{CAP_WORD})*[’']s)"
+    rf"(?P<role>(?:[tT]he|[iI]ts|[hH]is|[hH]er|[tT]heir|[aA]n?|{CAP_WORD}(?:[ \u00a0]+{CAP_WORD})*[’']s)"
     rf"(?:\s+[\w\-]+(?:[’']s)?){{0,8}}?\s+(?i:{'|'.join(_ROLE_NOUNS)})\b)"
     rf"(?:\s+(?P<named>{PROPER_PHRASE}))?"
 )
@@ -122,7 +122,7 @@ _VERB_AFTER_SUBJECT_RE = re.compile(
     r"(?:\s*,[^,“”\"\x1f]{1,120},)?\s+(?:also\s+|has\s+|had\s+|have\s+)?(?P<word>[a-z]+)"
 )
 _NOT_ACTING = frozenset({"who", "which", "that", "and", "to", "of", "in", "on", "at", "for", "with"})
-_NAME_ONLY_RE = re.compile(PROPER_PHRASE)
+_TRAILING_NAME_RE = re.compile(rf"{PROPER_PHRASE}$")
 # After a new full name at the start of a sentence, a verb that makes it the subject: "Maria Okafor runs".
 _VERB_LIKE_RE = re.compile(r"(?:has|had|have|is|was|will|would|could|can|did|does|also|who|\w+ed|\w+[^s]s)")
 _SPACE_RE = re.compile(r"\s*")
@@ -259,8 +259,8 @@ class _Reader:
         )
         if groups.get("role"):
             # "the children's minister, Patrick Doyle, said": the name in apposition is the speaker.
-            for name in (groups.get("named"), appositive):
-                if name and _NAME_ONLY_RE.fullmatch(name):
+            for name in (groups.get("named"), _trailing_name(appositive)):
+                if name:
                     entity = self.cast.resolve(name, create=create if create == "" else PERSON)
                     if entity is not None:
                         return entity
@@ -402,8 +402,8 @@ class _Reader:
         appositive = (
             paragraph.text[gap.start("appositive") : gap.end("appositive")] if gap["appositive"] else ""
         )
-        for name in (candidate["named"], appositive):
-            if name and _NAME_ONLY_RE.fullmatch(name):
+        for name in (candidate["named"], _trailing_name(appositive)):
+            if name:
                 entity = self.cast.resolve(name, create=PERSON if create else "")
                 if entity is not None:
                     return entity
@@ -447,6 +447,12 @@ class _Reader:
                 QuoteData(speaker=speaker.name, text=text, paragraph=paragraph.index, partial=partial),
             )
         )
+
+
+def _trailing_name(appositive: str) -> str:
+    """The name an appositive ends with: "former Ghanaian president Kwame Asante" -> "Kwame Asante"."""
+    match = _TRAILING_NAME_RE.search(appositive)
+    return match.group() if match else ""
 
 
 def find_quotes(paragraphs: Sequence[Paragraph], cast: Cast) -> list[QuoteData]:
