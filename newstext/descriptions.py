@@ -29,6 +29,7 @@ from .names import (
     RELATIONAL_WORDS,
     ROLE_WORDS,
     SPEECH_VERB_RE,
+    TITLES,
     WORK_NOUNS,
 )
 from .paragraphs import MASK
@@ -163,7 +164,7 @@ def descriptor_before(text: str, start: int) -> str | None:
         return None
     words = match["descriptor"].split()
     role = words[-2] if _NAMED_RE.search(match["descriptor"]) and len(words) > 1 else words[-1]
-    if role[:1].isupper() and not role.isupper():
+    if role in TITLES:
         return None  # "Prime Minister Rishi Sunak": a title, read with the name
     if _NAMED_RE.search(match["descriptor"]):
         return ""  # "a 63-year-old man named Gareth Lloyd": a person; the apposition describes

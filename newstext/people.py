@@ -432,6 +432,12 @@ class Cast:
             head = re.split(r"\s(?:of|for|on|the)\s", name, maxsplit=1)[0]
             if head != name:
                 known = self._known(head, organisations=True)
+        for start in range(1, len(words) - 1) if known is None else ():
+            known = self._known(
+                " ".join(words[start:]), organisations=False
+            )  # "Mother-of-three Joanne Bright"
+            if known is not None:
+                break
         if known is None and (definite or _has_organisation_word(words)):
             known = self._organisation_ending(name)  # "Maritime … Workers' Union" of "Rail and Maritime …"
         if known is not None or not create:
@@ -498,7 +504,7 @@ class Cast:
         return self._paragraph_starts[min(position[0], len(self._paragraphs))] + position[1]
 
     def _latest_organisation(self, position: tuple[int, int]) -> Entity | None:
-        """The organisation named last before ``position``: "Greyfield Homes … a spokesman for the developer"."""
+        """The organisation named last before ``position``: "Greyfield Homes … the developer said"."""
         offset = self._offset(position)
         best: tuple[int, Entity] | None = None
         for key, organisation in self._organisations.items():

@@ -84,6 +84,7 @@ ROLE_PHRASE = (
     rf"(?:\s+(?P<named>{PROPER_PHRASE}))?"
 )
 ROLE_PHRASE_RE = re.compile(ROLE_PHRASE)
+_ROLE_NOUN_SET = frozenset(_ROLE_NOUNS)
 _SUBJECT = rf"(?:{ROLE_PHRASE}|(?P<subject>{PROPER_PHRASE}|\b(?:he|she|it|He|She|It)\b))"
 # What may stand between a subject and its speech verb.
 _GAP = (
@@ -114,12 +115,12 @@ _LATER_RE = re.compile(
 _ACCORDING_RE = re.compile(rf"[\s,]*according\s+to\s+(?:the\s+[^,]{{1,80}},\s+)?(?P<the>the\s+)?{_SUBJECT}")
 _SENTENCE_SUBJECT_RE = re.compile(
     rf"\s*(?:(?:But|And|Yet|So|However|Meanwhile|Still|Then|Now|Later|Earlier)\s*,?\s+)?{_SUBJECT}"
-    rf"(?:\s*,\s*(?P<appositive_name>{PROPER_PHRASE})\s*(?=,))?"
+    rf"(?:\s*,\s*(?P<appositive_name>{PROPER_PHRASE})\s*(?=,))?(?:\s*\([A-Z][A-Z0-9&]{{1,9}}\))?"
     r"(?=\s*,|\s+(?P<next>[a-z]+))"
 )
 # The verb after a sentence's subject (past its apposition): "Oduya praised", "Miriam Oduya, …, has accepted".
 _VERB_AFTER_SUBJECT_RE = re.compile(
-    r"(?:\s*,[^,“”\"\x1f]{1,120},)?\s+(?:also\s+|has\s+|had\s+|have\s+)?(?P<word>[a-z]+)"
+    r"(?:\s*,[^,“”\"\x1f]{1,120}(?=,))?\s*,?\s+(?:also\s+|has\s+|had\s+|have\s+)?(?P<word>[a-z]+)"
 )
 _NOT_ACTING = frozenset({"who", "which", "that", "and", "to", "of", "in", "on", "at", "for", "with"})
 _TRAILING_NAME_RE = re.compile(rf"{PROPER_PHRASE}$")
@@ -265,6 +266,10 @@ class _Reader:
                     if entity is not None:
                         return entity
             return self.cast.resolve_role(match["role"], position=(paragraph.index, match.start("role")))
+        if match["subject"].lower() in _ROLE_NOUN_SET:  # “…,” the CEO said
+            return self.cast.resolve_role(
+                f"the {match['subject']}", position=(paragraph.index, match.start())
+            )
         return self.cast.resolve(
             match["subject"],
             create=create,
