@@ -121,7 +121,10 @@ def score_bylines(document, gold: dict) -> Tally:
     pairs = [([a.name for a in document.authors], gold.get("authors"))]
     related = gold.get("related_authors")
     if related is not None:
-        pairs += [([a.name for a in item.authors], names) for item, names in zip(document.related, related)]
+        pairs += [
+            ([a.name for a in item.authors], names)
+            for item, names in zip(document.related, related, strict=True)
+        ]
     tally = Tally()
     for found, expected in pairs:
         if expected is None:
@@ -176,8 +179,8 @@ def main() -> None:
                     report.append(f"  {path.stem}  {kind} wrong:  {wrong}")
         elapsed = time.perf_counter() - started
         cells = "  ".join(
-            f"{totals[k].recall:>6.3f} {totals[k].precision:>6.3f} ({totals[k].right}/{totals[k].expected}/{totals[k].found})"
-            for k in KINDS
+            f"{t.recall:>6.3f} {t.precision:>6.3f} ({t.right}/{t.expected}/{t.found})"
+            for t in (totals[kind] for kind in KINDS)
         )
         print(f"{name:<9} {len(paths):>4}  {cells}   {elapsed * 1000 / max(1, len(paths)):.1f} ms/doc")
         if args.verbose:

@@ -175,9 +175,7 @@ def descriptor_before(text: str, start: int) -> str | None:
         kept.insert(0, word)
     if not kept:
         return None
-    if kept[0][:1].isupper() and kept[0][1:2].islower():
-        kept[0] = kept[0][0].lower() + kept[0][1:]  # "Technology analyst" opening a sentence
-    return " ".join(kept)
+    return " ".join(kept)  # "Herald journalist", "Technology analyst": the case as written
 
 
 def age_after(masked: str, end: int) -> bool:

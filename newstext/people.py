@@ -242,7 +242,7 @@ class Cast:
                 return True  # "Llanfair Waterside, a town on the Teme"
             evidence = True
             description = description or found.description
-            gender = gender or _gender_of(found.description)
+            gender = gender or _gender_of(found.description or found.head)
             roles.update(found.description.lower().replace("’s", " ").replace("'s", " ").split())
         # A surname that is also a country ("Jordan") used alone proves nothing.
         if not (evidence or (name.split()[-1] not in country_words() and self._surname_used(name))):
@@ -375,10 +375,15 @@ class Cast:
         )
         for paragraph in self._paragraphs:
             last: Entity | None = None
+            apposition_end = -1
             for match in pattern.finditer(paragraph.masked):
                 word = match.group()
                 if word in forms:
                     last = forms[word]
+                    if paragraph.masked.startswith(",", match.end()):
+                        apposition_end = paragraph.masked.find(",", match.end() + 1)
+                elif match.start() < apposition_end:
+                    continue  # "Eleanor Vance, his rival,": the pronoun is somebody else's
                 elif last is not None:
                     votes.setdefault(last.name, Counter())[PRONOUN_GENDER[word.lower()]] += 1
                     last = None  # only the first pronoun after a name speaks for it
@@ -545,7 +550,11 @@ class Cast:
         return entity
 
     def latest_person(self, gender: str) -> Entity | None:
-        """The person latest noted as a subject whom a pronoun of ``gender`` ("m", "f", "") fits."""
+        """The person latest noted as a subject whom a pronoun of ``gender`` ("m", "f", "") fits.
+
+        A person of unknown gender fits either pronoun: the story's latest subject is the likelier
+        referent than an earlier one whose gender is known.
+        """
         for index in range(len(self._recent) - 1, -1, -1):
             candidate = self._recent[index]
             if isinstance(candidate, str):

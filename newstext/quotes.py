@@ -265,7 +265,7 @@ class _Reader:
                     entity = self.cast.resolve(name, create=create if create == "" else PERSON)
                     if entity is not None:
                         return entity
-            return self.cast.resolve_role(match["role"], position=(paragraph.index, match.start("role")))
+            return self._resolve_role(paragraph, match["role"], groups.get("thing"), match.start("role"))
         if match["subject"].lower() in _ROLE_NOUN_SET:  # “…,” the CEO said
             return self.cast.resolve_role(
                 f"the {match['subject']}", position=(paragraph.index, match.start())
@@ -412,7 +412,16 @@ class _Reader:
                 entity = self.cast.resolve(name, create=PERSON if create else "")
                 if entity is not None:
                     return entity
-        return self.cast.resolve_role(candidate["role"], position=(paragraph.index, candidate.start()))
+        return self._resolve_role(paragraph, candidate["role"], gap["thing"], candidate.start())
+
+    def _resolve_role(self, paragraph: Paragraph, role: str, thing: str | None, start: int) -> Entity | None:
+        """ "the foreign ministry's spokeswoman": the spokeswoman if one is known, else the ministry."""
+        position = (paragraph.index, start)
+        if thing:
+            entity = self.cast.resolve_role(role + thing, position=position)
+            if entity is not None:
+                return entity
+        return self.cast.resolve_role(role, position=position)
 
     def _sentence_subject(self, paragraph: Paragraph, sentence_start: int) -> Entity | None:
         match = _SENTENCE_SUBJECT_RE.match(paragraph.masked, sentence_start)
