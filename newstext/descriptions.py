@@ -31,8 +31,10 @@ from .names import (
     SPEECH_VERB_RE,
     TITLES,
     WORK_NOUNS,
+    words,
 )
 from .paragraphs import MASK
+from .text import LOWER, UPPER
 
 __all__ = [
     "AFTER_NAME_RE",
@@ -76,10 +78,20 @@ _AGE_AFTER_RE = re.compile(r",\s+\d{1,3}(?:,|\s|\.|$)")
 _ROLE_WORD_RE = "|".join(sorted((re.escape(word) for word in PERSON_ROLES), key=len, reverse=True))
 # "Technology analyst ", "the former Czech Davis Cup player ", "Mother-of-three ", "a 63-year-old man named ".
 _DESCRIPTOR_BEFORE_RE = re.compile(
-    rf"(?P<descriptor>(?:\b[\w’'-]+[ \u00a0]+){{0,4}}?\b(?:(?i:{_ROLE_WORD_RE})|(?i:mother|father)-of-\w+)"
+    rf"(?P<descriptor>(?:\b[\w’'-]+[ \u00a0]+){{0,4}}?\b(?:(?i:{_ROLE_WORD_RE})|(?i:mother|father)-of-\w+|"
+    rf"(?i:[\w]+-year-old))"
     rf"(?:[ \u00a0]+(?:named|called))?)[ \u00a0]+$"
 )
 _NAMED_RE = re.compile(r"\b(?:named|called)$")
+_RELATIONS = "|".join(
+    sorted(RELATIONAL_WORDS | words("grandmother grandfather grandson granddaughter neighbour aunt uncle"))
+)
+# "a crane driver who gave his name only as Piotr", "her grandmother, Jean,": a person known by one name.
+SINGLE_NAME_RE = re.compile(
+    rf"(?:\b(?:gave|give|gives)\s+(?P<pronoun>his|her)\s+name\s+(?:only\s+)?as\s+"
+    rf"|\b(?:his|her|their)\s+(?P<relation>{_RELATIONS}),\s+)"
+    rf"(?P<name>[{UPPER}][{LOWER}]+)(?=[\s,.;:)])(?!\s+[{UPPER}])"
+)
 _DESCRIPTOR_STOP = frozenset(
     {"a", "an", "the", "his", "her", "its", "their", "and", "but", "by", "to", "of", "with", "said", "says"}
 )

@@ -167,7 +167,7 @@ PERSON_ROLES = words(
     rival scientist secretary senator sergeant singer skipper solicitor son spokesman spokesperson
     spokeswoman star striker student superintendent supporter surgeon teacher teenager trainer trustee
     veteran vicar victim volunteer widow widower wife winger witness worker writer mp mep fan neighbour
-    man woman boy girl granddaughter grandson niece nephew cousin chair
+    man woman boy girl granddaughter grandson niece nephew cousin chair member
     """
 )
 # Nouns of nationality that stand for a person: "the Spaniard said".
@@ -201,13 +201,13 @@ ORGANISATION_ROLES = words(
     college commission committee company council court developer embassy federation firm foundation
     fund government group insurer institute league lender maker manufacturer ministry mission network
     newspaper observatory operator organisation organization parliament partnership party processor
-    regulator retailer school union university watchdog
+    regulator retailer school union university watchdog miner producer exporter supplier chain startup
     """
 )
 # Organisation nouns that refer back to a company named without them: "the developer said".
 GENERIC_ORGANISATION_ROLES = words(
     "company firm developer group organisation organization operator maker manufacturer processor carrier "
-    "airline retailer lender insurer charity club business broadcaster newspaper"
+    "airline retailer lender insurer charity club business broadcaster newspaper miner producer supplier"
 )
 # What a speaker's words may be called when it stands for the speaker: "“…,” the statement said".
 DOCUMENT_ROLES = words("statement report letter post message note announcement filing")

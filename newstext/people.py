@@ -70,6 +70,7 @@ from .descriptions import (
     AFTER_NAME_RE,
     DESCRIPTION_START_RE,
     PLACE,
+    SINGLE_NAME_RE,
     age_after,
     clean_description,
     descriptor_before,
@@ -94,6 +95,7 @@ from .names import (
     PLACE_WORDS,
     PRONOUN_GENDER,
     PRONOUNS,
+    RELATIONAL_WORDS,
     STOPWORDS,
     TITLES,
     starts_word,
@@ -110,12 +112,40 @@ _LONG_DOCUMENT = 50_000  # characters; longer documents index their words instea
 _NAME_WORD_RE = re.compile(NAME_WORD)
 _CAPITALISED_RE = re.compile(CAP_WORD)
 _PRONOUN_WORD_RE = re.compile(r"\b(?:he|his|him|she|her|hers|He|His|Him|She|Her)\b")
+_WHICH_AFTER_RE = re.compile(r",\s+which\b")
 _AND_BEFORE_RE = re.compile(r"\s+and\s+$")
 _AND_AFTER_RE = re.compile(r"\s+and\s+")
 _AND_I_RE = re.compile(r"\s+and\s+I\b")
 _TITLE_ALTERNATION = "|".join(sorted(TITLES))
 _SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
 _ROLE_CONNECTORS = frozenset({"of", "for", "at", "in", "from", "with", "on"})
+# Person nouns that introduce somebody new rather than refer back: "her neighbour", "a resident".
+_NOT_REFERRING_BACK = RELATIONAL_WORDS | {
+    "neighbour",
+    "resident",
+    "man",
+    "woman",
+    "boy",
+    "girl",
+    "victim",
+    "witness",
+    "supporter",
+    "fan",
+    "worker",
+    "farmer",
+    "student",
+    "passenger",
+    "pensioner",
+    "volunteer",
+    "teenager",
+    "grandmother",
+    "grandfather",
+    "granddaughter",
+    "grandson",
+    "niece",
+    "nephew",
+    "cousin",
+}
 _DEMONYM_ROLES = frozenset(word.lower() for word in DEMONYM_NOUNS)
 _ALL_ROLES = PERSON_ROLES | ORGANISATION_ROLES | DOCUMENT_ROLES | _DEMONYM_ROLES | {"ceo", "executive"}
 _ROLE_TITLES = frozenset(word.capitalize() for word in PERSON_ROLES) | {"CEO", "MP", "MEP"}
@@ -196,7 +226,11 @@ class Cast:
                 if found is None:
                     continue
                 name, start, titled = found
-                if name in self._organisations or self._inside_organisation(index, start, match.end()):
+                if (
+                    name in self._organisations
+                    or self._inside_organisation(index, start, match.end())
+                    or self._organisation_ending(name) is not None
+                ):
                     continue
                 occurrences.setdefault(name, []).append(
                     _Occurrence(text, masked, start, match.end(), titled, index)
@@ -209,6 +243,12 @@ class Cast:
         for name, places in unproven.items():
             if any(self._joined_to_person(place) for place in places):
                 self._add(Entity(name=name))
+        for paragraph in self._paragraphs:
+            for single in SINGLE_NAME_RE.finditer(paragraph.text):
+                name = single["name"]
+                if name not in self._entities and name not in self._aliases and _not_a_name(name) is False:
+                    gender = _gender_of(single["pronoun"] or "") if single["pronoun"] else ""
+                    self._add(Entity(name=name, gender=gender))
 
     def _read_person(self, name: str, places: list[_Occurrence]) -> bool:
         """Add ``name`` as a person when the text treats it as one; False when it did not prove one."""
@@ -230,6 +270,9 @@ class Cast:
                 roles.update(descriptor.lower().replace("’s", " ").replace("'s", " ").split())
             if age_after(place.masked, place.end):
                 evidence = True
+            if _WHICH_AFTER_RE.match(place.masked, place.end):
+                self._add_organisation(name)  # "Southmere Water, which faces the largest increase,"
+                return True
             if place.paragraph >= 0 and _AND_I_RE.match(place.text, place.end):
                 evidence = True  # “Margaret Hale and I disagreed”
             found = _apposition(place.text, place.masked, place.start, place.end)
@@ -412,11 +455,13 @@ class Cast:
         abbreviation: str = "",
         appositive: str = "",
         definite: bool = False,
+        organisation: bool = False,
     ) -> Entity | None:
         """The entity a subject phrase names, or None.
 
         ``create`` says what may be added when the phrase names no one known yet:
         "person", "any" (a person or an organisation: quoted speakers) or "" (nothing).
+        ``organisation`` says the text treats it as one ("Andes Cobre said it would appeal").
         ``definite`` says the phrase followed "the" ("the Kremlin said").
         """
         if phrase in PRONOUNS:
@@ -443,7 +488,7 @@ class Cast:
             )  # "Mother-of-three Joanne Bright"
             if known is not None:
                 break
-        if known is None and (definite or _has_organisation_word(words)):
+        if known is None:
             known = self._organisation_ending(name)  # "Maritime … Workers' Union" of "Rail and Maritime …"
         if known is not None or not create:
             return known
@@ -457,7 +502,13 @@ class Cast:
             or name in DEMONYM_NOUNS
         ):
             return None  # a journalist; "Washington said"; "Monday"
-        if abbreviation or definite or ABBREVIATION_RE.fullmatch(name) or _has_organisation_word(words):
+        if (
+            abbreviation
+            or definite
+            or organisation
+            or ABBREVIATION_RE.fullmatch(name)
+            or _has_organisation_word(words)
+        ):
             if create != "any" or name.lower() in PERSON_ROLES:
                 return None
             entity = self._add_organisation(name, abbreviation=abbreviation)
@@ -503,7 +554,10 @@ class Cast:
                 found = self._latest_organisation(position)  # "the company", "the developer"
             return found
         gender = GENDERED_WORDS.get(noun, "")
-        return self._latest_with_role(noun, qualifiers, PERSON, position) or self.latest_person(gender)
+        found = self._latest_with_role(noun, qualifiers, PERSON, position)
+        if found is None and noun not in _NOT_REFERRING_BACK:
+            found = self.latest_person(gender)  # "the actor said": the story's latest subject
+        return found
 
     def _offset(self, position: tuple[int, int]) -> int:
         return self._paragraph_starts[min(position[0], len(self._paragraphs))] + position[1]
@@ -579,9 +633,11 @@ class Cast:
         return entity
 
     def _organisation_ending(self, name: str) -> Entity | None:
+        """The organisation ``name`` is the end or the start of: "the Union", "Andes Cobre" (… Minerals)."""
         for organisation in self._organisations.values():
-            if organisation.name != name and organisation.name.endswith(" " + name):
-                return self._add(organisation) if organisation.name not in self._entities else organisation
+            full = organisation.name
+            if full != name and (full.endswith(" " + name) or (" " in name and full.startswith(name + " "))):
+                return self._add(organisation) if full not in self._entities else organisation
         return None
 
     def _titled_alone(self, word: str) -> bool:

@@ -90,7 +90,7 @@ _SUBJECT = rf"(?:{ROLE_PHRASE}|(?P<subject>{PROPER_PHRASE}|\b(?:he|she|it|He|She
 _GAP = (
     rf"(?P<thing>[’']s\s+(?:own\s+)?(?:{'|'.join(sorted(SPOKEN_THINGS))}))?"
     r"(?:\s*\((?P<abbreviation>[A-Z][A-Z0-9&]{1,9})\))?"
-    rf"(?:\s*,\s*(?P<appositive>[^,“”\"{MASK}]{{1,200}}?)\s*,)?"
+    rf"(?:\s*,\s*(?P<appositive>(?:who|whose)\b[^“”\"{MASK}]{{1,200}}?|[^,“”\"{MASK}]{{1,200}}?)\s*,)?"
     r"(?P<trailing>\s*,)?"
     r"(?:\s*,?\s+who)?"
     rf"(?:\s+(?:{_ADVERBS}))*"
@@ -100,7 +100,10 @@ _GAP_RE = re.compile(_GAP)
 _PRONOUN_RE = re.compile(r"\b(?:he|she|it|He|She|It)\b")
 _PRONOUN_REACH = 80  # a pronoun subject stands just before its verb: "he said", "she told reporters"
 # Attribution right after a closing mark: “…,” Putin said / he said / the Institute … said
-_AFTER_RE = re.compile(rf"[\s,]*(?P<the>the\s+)?{_SUBJECT}{_GAP}(?P<verb>{_VERBS})\b")
+# “…,” union leader Tadeusz Grabowski told reporters: a descriptor without an article may come first.
+_AFTER_RE = re.compile(
+    rf"[\s,]*(?P<the>the\s+)?(?:(?!(?:{_VERBS})\b)[a-z][\w\-]*\s+){{0,4}}?{_SUBJECT}{_GAP}(?P<verb>{_VERBS})\b"
+)
 # “…,” said Lúcia Barreto, the director of … / said supporter Janet Ruiz / said another resident, a
 # 63-year-old man named Gareth Lloyd / said the CEO
 _INVERTED_RE = re.compile(
@@ -115,7 +118,8 @@ _LATER_RE = re.compile(
 _ACCORDING_RE = re.compile(rf"[\s,]*according\s+to\s+(?:the\s+[^,]{{1,80}},\s+)?(?P<the>the\s+)?{_SUBJECT}")
 _SENTENCE_SUBJECT_RE = re.compile(
     rf"\s*(?:(?:But|And|Yet|So|However|Meanwhile|Still|Then|Now|Later|Earlier)\s*,?\s+)?{_SUBJECT}"
-    rf"(?:\s*,\s*(?P<appositive_name>{PROPER_PHRASE})\s*(?=,))?(?:\s*\([A-Z][A-Z0-9&]{{1,9}}\))?"
+    rf"(?:\s*,\s*(?:[^,“”\"\x1f]{{0,80}}?\s)??(?P<appositive_name>{PROPER_PHRASE})\s*(?=,))?"
+    rf"(?:\s*\([A-Z][A-Z0-9&]{{1,9}}\))?"
     r"(?=\s*,|\s+(?P<next>[a-z]+))"
 )
 # The verb after a sentence's subject (past its apposition): "Oduya praised", "Miriam Oduya, …, has accepted".
@@ -127,6 +131,10 @@ _TRAILING_NAME_RE = re.compile(rf"{PROPER_PHRASE}$")
 # After a new full name at the start of a sentence, a verb that makes it the subject: "Maria Okafor runs".
 _VERB_LIKE_RE = re.compile(r"(?:has|had|have|is|was|will|would|could|can|did|does|also|who|\w+ed|\w+[^s]s)")
 _SPACE_RE = re.compile(r"\s*")
+_RELATIVE_BEFORE_RE = re.compile(
+    r",\s+(?:who|whose)\b"
+)  # "Maisie, who reads with her grandmother, Jean, said"
+_IT_AFTER_RE = re.compile(r"\s+(?:that\s+)?(?:it|its)\b")
 _NAMED_BEFORE_RE = re.compile(r"\b(?:named|called)\s+$")
 _VERBS_BEFORE = 3  # how many speech verbs back an unattributed quotation looks for its speaker
 _ENDS_WITH_CONJUNCTION_RE = re.compile(r"(?:,|\band|\bbut|\bor|\bthen)\s*$")
@@ -377,16 +385,18 @@ class _Reader:
                 and not gap["appositive"]
                 and char_before(masked, candidate.start(), sentence_start) != ","
                 and not _NAMED_BEFORE_RE.search(masked, max(0, candidate.start() - 8), candidate.start())
-            ):
+            ) or _RELATIVE_BEFORE_RE.search(masked, sentence_start, candidate.start()):
                 continue  # "in São Paulo, said": a lone comma only closes "the mayor, Vitali Klitschko,"
             if candidate.re is ROLE_PHRASE_RE:
                 entity = self._resolve_role_candidate(paragraph, candidate, gap, create=create)
                 if entity is not None:
                     return entity
                 continue
+            it_follows = _IT_AFTER_RE.match(masked, verb.end()) is not None  # "Andes Cobre said it would"
             entity = self.cast.resolve(
                 candidate.group(),
-                create=create,
+                create="any" if create and it_follows else create,
+                organisation=it_follows,
                 abbreviation=gap["abbreviation"] or "",
                 appositive=paragraph.text[gap.start("appositive") : gap.end("appositive")]
                 if gap["appositive"]

@@ -295,3 +295,45 @@ def test_a_description_never_comes_from_a_fronted_clause():
 def test_a_description_comes_from_the_introducing_apposition():
     document = parse("Ukraine’s president, Volodymyr Zelenskiy, spoke.", "Zelenskiy, the former actor, left.")
     assert document.people[0].description == "Ukraine’s president"
+
+
+# Forms found by the first held-out run ------------------------------------------------------
+
+
+def test_an_attribution_after_the_quote_with_a_descriptor_and_no_article():
+    assert speakers("“Nobody asked us,” union leader Tadeusz Grabowski told reporters at the gate.") == [
+        ("Tadeusz Grabowski", "Nobody asked us.")
+    ]
+
+
+def test_a_person_who_gave_only_a_first_name():
+    found = speakers(
+        "A crane driver who gave his name only as Piotr said the mood was angry.",
+        "“They want us to be the last generation,” he said.",
+    )
+    assert found == [("Piotr", "They want us to be the last generation.")]
+
+
+def test_a_name_followed_by_which_is_an_organisation():
+    document = parse(
+        "Southmere Water, which faces the largest increase, said it would help customers.",
+        "In a statement, the company said: “Nobody will be left without support.”",
+    )
+    assert [(m.name, m.kind) for m in document.people] == [("Southmere Water", ORGANISATION)]
+    assert [quote.speaker for quote in document.quotes] == ["Southmere Water"]
+
+
+def test_a_short_form_of_an_organisations_name_that_says_it_is_the_organisation():
+    document = parse(
+        "Regulators fined copper miner Andes Cobre Minerals on Monday.",
+        "Andes Cobre said it would “appeal the ruling in full”.",
+    )
+    assert [(m.name, m.kind) for m in document.people] == [("Andes Cobre Minerals", ORGANISATION)]
+    assert [quote.speaker for quote in document.quotes] == ["Andes Cobre Minerals"]
+
+
+def test_a_name_inside_a_relative_clause_is_not_the_speaker():
+    found = speakers(
+        "Eight-year-old Maisie Carter, who reads with her grandmother, Jean, said she was “really happy”."
+    )
+    assert found == [("Maisie Carter", "really happy")]
