@@ -73,6 +73,15 @@ def _trim(words: _Words) -> _Words:
     return words
 
 
+def _cut_calendar(words: _Words) -> _Words:
+    """ "Andes Cobre Minerals on Monday": a date after a connector is not part of the name."""
+    for index, (word, _) in enumerate(words):
+        if word in CALENDAR and index:
+            end = index - 1 if words[index - 1][0] in {"of", "for", "the", "on", "and", "&"} else index
+            return words[:end]
+    return words
+
+
 def _split_and(words: _Words) -> _Words:
     """Keep "Rail and Maritime … Union" whole; "Ukraine and the Joint Expeditionary Force" is two names."""
     plain = [word for word, _ in words]
@@ -112,7 +121,7 @@ def find_organisations(paragraphs: Iterable[Paragraph]) -> list[FoundOrganisatio
         masked = paragraph.masked
         for match in ORGANISATION_NAME_RE.finditer(masked):
             pieces = [(w.group(), match.start() + w.start()) for w in _WORD_RE.finditer(match.group())]
-            words = _split_connector(_split_and(_trim(pieces)))
+            words = _split_connector(_split_and(_cut_calendar(_trim(pieces))))
             if not words:
                 continue
             start = words[0][1]
