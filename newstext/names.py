@@ -30,7 +30,7 @@ PERSON_NAME_RE = re.compile(
     rf"{NAME_WORD}(?:[ \u00a0]+(?:{_PARTICLE}[ \u00a0]+){{0,2}}{NAME_WORD}){{1,4}}(?![\w\-])"
 )
 # Any capitalised word, including abbreviations and hyphenated forms ("ISW", "UK-led").
-CAP_WORD = rf"[{UPPER}][\w\-]*"
+CAP_WORD = rf"[{UPPER}](?:[’'](?=[{UPPER}]))?[\w\-]*"  # also O’Neill, D'Arcy
 # A proper-noun phrase: capitalised words, optionally joined by lower-case connectors,
 # as in "Institute for the Study of War". Used for speakers, which may be organisations.
 _CONNECTOR = "(?:" + "|".join(sorted(PARTICLES | {"of", "for", "the", "on"})) + ")"

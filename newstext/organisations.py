@@ -107,7 +107,13 @@ def _split_connector(words: _Words) -> _Words:
 
 
 def _ends_as_organisation(words: _Words) -> _Words:
-    """The words up to the last organisation word; [] when there is none."""
+    """The words up to the last organisation word; [] when there is none.
+
+    An organisation word followed by "of" or "for" takes the rest: "Royal College of Nursing".
+    """
+    for index, (word, _) in enumerate(words[:-1]):
+        if word.rstrip("’'") in ORGANISATION_WORDS and words[index + 1][0] in {"of", "for"}:
+            return words
     for index in range(len(words) - 1, -1, -1):
         if words[index][0].rstrip("’'") in ORGANISATION_WORDS:
             return words[: index + 1]

@@ -191,7 +191,7 @@ class Cast:
         self._all_text = "\n".join([headline, standfirst, *(p.text for p in paragraphs)])
         self._body = "\n".join(p.text for p in paragraphs)
         self._entities: dict[str, Entity] = {}
-        self._aliases: dict[str, str] = {}  # alias -> entity name; ambiguous aliases map to ""
+        self._aliases: dict[str, str] = {}  # alias -> entity name (the first introduced with it)
         self._organisations: dict[str, Entity] = {}  # named in the body, not yet quoted
         self._organisation_spans: dict[int, list[tuple[int, int]]] = {}  # paragraph -> name spans
         self._recent: list[Entity | str] = []  # people noted as subjects, latest last (str: not yet known)
@@ -442,7 +442,8 @@ class Cast:
         if entity.kind == PERSON and " " in entity.name and self._surname_used(entity.name):
             entity.aliases = [entity.name.split()[-1]]
         for alias in entity.aliases:
-            self._aliases[alias] = "" if self._aliases.get(alias, entity.name) != entity.name else entity.name
+            # A surname two people share ("Mehta") stands for the one the story introduced first.
+            self._aliases.setdefault(alias, entity.name)
         return entity
 
     # Resolving speakers ------------------------------------------------------------------

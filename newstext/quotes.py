@@ -90,6 +90,7 @@ _SUBJECT = rf"(?:{ROLE_PHRASE}|(?P<subject>{PROPER_PHRASE}|\b(?:he|she|it|He|She
 _GAP = (
     rf"(?P<thing>[’']s\s+(?:own\s+)?(?:{'|'.join(sorted(SPOKEN_THINGS))}))?"
     r"(?:\s*\((?P<abbreviation>[A-Z][A-Z0-9&]{1,9})\))?"
+    rf"(?:\s+(?:in|at|from)\s+{CAP_WORD}(?:\s+{CAP_WORD})?(?=\s))?"  # "… of Nursing in Wales called"
     rf"(?:\s*,\s*(?P<appositive>(?:who|whose)\b[^“”\"{MASK}]{{1,200}}?|[^,“”\"{MASK}]{{1,200}}?)\s*,)?"
     r"(?P<trailing>\s*,)?"
     r"(?:\s*,?\s+who)?"

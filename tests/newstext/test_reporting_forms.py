@@ -337,3 +337,29 @@ def test_a_name_inside_a_relative_clause_is_not_the_speaker():
         "Eight-year-old Maisie Carter, who reads with her grandmother, Jean, said she was “really happy”."
     )
     assert found == [("Maisie Carter", "really happy")]
+
+
+# Forms found by the second held-out run -----------------------------------------------------
+
+
+def test_a_name_with_an_apostrophe_in_apposition_after_a_role():
+    found = speakers(
+        "Daniel Hollis, 47, left the prison on Friday.",
+        "Speaking in the Commons, the minister, Sarah O’Neill, said the delay was “completely unacceptable”.",
+    )
+    assert found == [("Sarah O’Neill", "completely unacceptable")]
+
+
+def test_a_surname_two_people_share_stands_for_the_first_introduced():
+    found = speakers(
+        "Grandmaster Arjun Mehta won the title. His mother, Priya Mehta, wept.",
+        "Mehta, 18, buried his face in his hands. “I cannot describe it,” he told reporters.",
+    )
+    assert found == [("Arjun Mehta", "I cannot describe it.")]
+
+
+def test_an_organisation_with_a_place_after_its_name():
+    found = names(
+        "The Royal College of Nursing in Wales called the decision “short-sighted”.", kind=ORGANISATION
+    )
+    assert found == ["Royal College of Nursing"]
