@@ -167,7 +167,7 @@ PERSON_ROLES = words(
     rival scientist secretary senator sergeant singer skipper solicitor son spokesman spokesperson
     spokeswoman star striker student superintendent supporter surgeon teacher teenager trainer trustee
     veteran vicar victim volunteer widow widower wife winger witness worker writer mp mep fan neighbour
-    man woman boy girl granddaughter grandson niece nephew cousin chair member
+    man woman boy girl granddaughter grandson niece nephew cousin chair member grandmaster
     """
 )
 # Nouns of nationality that stand for a person: "the Spaniard said".
