@@ -411,21 +411,32 @@ class Cast:
         if not forms:
             return
         votes: dict[str, Counter[str]] = {}
-        pattern = re.compile(
-            "|".join(re.escape(form) for form in sorted(forms, key=len, reverse=True))
-            + r"|"
-            + _PRONOUN_WORD_RE.pattern
-        )
         for paragraph in self._paragraphs:
+            masked = paragraph.masked
+            found: list[tuple[int, int, Entity | None, str]] = [
+                (match.start(), match.end(), None, match.group())
+                for match in _PRONOUN_WORD_RE.finditer(masked)
+            ]
+            if not found:
+                continue
+            for form, entity in forms.items():
+                position = masked.find(form)
+                while position != -1:  # str.find per name: no pattern compiled per document
+                    if starts_word(masked, position):
+                        found.append((position, position + len(form), entity, form))
+                    position = masked.find(form, position + 1)
+            found.sort(key=lambda item: (item[0], -item[1]))
             last: Entity | None = None
-            apposition_end = -1
-            for match in pattern.finditer(paragraph.masked):
-                word = match.group()
-                if word in forms:
-                    last = forms[word]
-                    if paragraph.masked.startswith(",", match.end()):
-                        apposition_end = paragraph.masked.find(",", match.end() + 1)
-                elif match.start() < apposition_end:
+            apposition_end = covered = -1
+            for start, end, entity, word in found:
+                if start < covered:
+                    continue  # "Putin" inside "Vladimir Putin"
+                covered = end
+                if entity is not None:
+                    last = entity
+                    if masked.startswith(",", end):
+                        apposition_end = masked.find(",", end + 1)
+                elif start < apposition_end:
                     continue  # "Eleanor Vance, his rival,": the pronoun is somebody else's
                 elif last is not None:
                     votes.setdefault(last.name, Counter())[PRONOUN_GENDER[word.lower()]] += 1

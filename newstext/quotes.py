@@ -58,6 +58,7 @@ from .names import (
 from .paragraphs import MASK, Paragraph, Span, char_before
 from .people import PERSON, Cast, Entity
 from .records import QuoteData
+from .text import trie_pattern
 
 __all__ = ["find_quotes"]
 
@@ -85,6 +86,7 @@ ROLE_PHRASE = (
 )
 ROLE_PHRASE_RE = re.compile(ROLE_PHRASE)
 _ROLE_NOUN_SET = frozenset(_ROLE_NOUNS)
+_ROLE_NOUN_RE = re.compile(rf"\b(?i:{trie_pattern(_ROLE_NOUNS)})\b")  # a cheap test before ROLE_PHRASE_RE
 _SUBJECT = rf"(?:{ROLE_PHRASE}|(?P<subject>{PROPER_PHRASE}|\b(?:he|she|it|He|She|It)\b))"
 # What may stand between a subject and its speech verb.
 _GAP = (
@@ -166,7 +168,10 @@ class _Reader:
         self.paragraphs = paragraphs
         self.cast = cast
         self.found: list[tuple[tuple[int, int], QuoteData]] = []
-        self.previous_speaker: Entity | None = None  # speaker of the last quotation of the previous paragraph
+        self.previous_speaker: Entity | None = None
+        self._roles: dict[
+            tuple[int, int], list[re.Match[str]]
+        ] = {}  # role phrases by sentence  # speaker of the last quotation of the previous paragraph
 
     def read(self) -> list[QuoteData]:
         carried: _Unit | None = None
@@ -364,11 +369,7 @@ class _Reader:
             masked, max(sentence_start, verb.start() - _PRONOUN_REACH), verb.start()
         )
         roles = [
-            match
-            for match in ROLE_PHRASE_RE.finditer(masked, sentence_start, verb.start())
-            if not match["role"][:1].isupper()
-            or match.start() == sentence_start
-            or masked[match.start() - 1] in " "
+            match for match in self._role_phrases(paragraph, sentence_start) if match.end() <= verb.start()
         ]
         candidates = sorted(
             [*paragraph.phrases_between(sentence_start, verb.start()), *pronouns, *roles],
@@ -410,6 +411,25 @@ class _Reader:
         if verb.group() in SPEECH_PARTICIPLES or _ENDS_WITH_CONJUNCTION_RE.search(before):
             return self._sentence_subject(paragraph, sentence_start)  # "…, saying", "… and said"
         return None
+
+    def _role_phrases(self, paragraph: Paragraph, sentence_start: int) -> list[re.Match[str]]:
+        """The role phrases of a sentence, found once however many speech verbs it has."""
+        key = (paragraph.index, sentence_start)
+        if key not in self._roles:
+            end = paragraph.sentences[paragraph.sentence_at(sentence_start)][1]
+            masked = paragraph.masked
+            self._roles[key] = (
+                [
+                    match
+                    for match in ROLE_PHRASE_RE.finditer(masked, sentence_start, end)
+                    if not match["role"][:1].isupper()
+                    or match.start() == sentence_start
+                    or masked[match.start() - 1] == " "
+                ]
+                if _ROLE_NOUN_RE.search(masked, sentence_start, end)
+                else []
+            )
+        return self._roles[key]
 
     def _resolve_role_candidate(
         self, paragraph: Paragraph, candidate: re.Match[str], gap: re.Match[str], *, create: str
