@@ -126,7 +126,16 @@ def find_organisations(paragraphs: Iterable[Paragraph]) -> list[FoundOrganisatio
     for paragraph in paragraphs:
         masked = paragraph.masked
         for match in ORGANISATION_NAME_RE.finditer(masked):
-            pieces = [(w.group(), match.start() + w.start()) for w in _WORD_RE.finditer(match.group())]
+            text = match.group()
+            if (
+                " " not in text
+                and text not in ORGANISATION_WORDS
+                and not masked.startswith("(", match.end() + 1)
+                and not masked.startswith("(", match.end())
+                and not _NOUN_BEFORE_RE.search(masked, max(0, match.start() - 40), match.start())
+            ):
+                continue  # one capitalised word, no organisation word, no bracket, no noun before it
+            pieces = [(w.group(), match.start() + w.start()) for w in _WORD_RE.finditer(text)]
             words = _split_connector(_split_and(_cut_calendar(_trim(pieces))))
             if not words:
                 continue
