@@ -22,10 +22,6 @@ Transmission, the Lithuanian network operator") marks an organisation
 instead. A surname that is also a country ("Michael Jordan") is allowed, but
 then its use alone proves nothing.
 
-A lone surname becomes a person of its own only as a speaker, and only when
-it appears after a lower-case word somewhere ("…,” Okafor said"), so that
-"Experts said" and "Analysts had been split" name no one.
-
 Organisations are recorded only when they are quoted ("…,” the Institute for
 the Study of War (ISW), a US-based thinktank, said), with the abbreviation as
 an alias, so that "ISW’s report said" finds them again.
@@ -46,14 +42,9 @@ and places introduced as such ("Llanfair Waterside, a town") are not people.
 
 Each person has a gender when the text gives one: a title (Mr, Dame), a
 gendered descriptor ("spokeswoman", "a 58-year-old man") or the pronoun that
-first refers back to them. "he" and "she" resolve to the latest person the
-pronoun fits.
-
-Role nouns stand for the person or organisation named in that role
-(``resolve_role``): "the CEO said" is the person introduced as CEO, "the
-foreign ministry's spokeswoman" the spokeswoman, "the commission said" the
-latest organisation whose name or introduction says commission, "the
-statement said" the latest speaker.
+first refers back to them (not one inside their apposition: "Eleanor Vance,
+his rival,"). How speakers, pronouns and role nouns are resolved is in
+``resolution.py``.
 
 The byline's journalists are never people of the story.
 """
@@ -62,13 +53,12 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import accumulate
 
-from .countries import country_of, country_words, find_countries
+from .countries import country_words
 from .descriptions import (
     AFTER_NAME_RE,
-    DESCRIPTION_START_RE,
     PLACE,
     SINGLE_NAME_RE,
     age_after,
@@ -76,97 +66,38 @@ from .descriptions import (
     descriptor_before,
 )
 from .descriptions import apposition as _apposition
+from .entities import (
+    ORGANISATION,
+    PERSON,
+    ROLE_TITLES,
+    Entity,
+    cut_titles,
+    gender_of,
+    looks_like_person,
+    not_a_name,
+)
 from .names import (
-    ABBREVIATION_RE,
-    CALENDAR,
     CAP_WORD,
-    DEMONYM_NOUNS,
     DESCRIBING_TITLES,
-    DOCUMENT_ROLES,
-    GENDERED_WORDS,
-    GENERIC_ORGANISATION_ROLES,
-    NAME_WORD,
-    ORGANISATION_PRONOUNS,
-    ORGANISATION_ROLES,
-    ORGANISATION_WORDS,
-    PARTICLES,
     PERSON_NAME_RE,
-    PERSON_ROLES,
-    PLACE_WORDS,
     PRONOUN_GENDER,
-    PRONOUNS,
-    RELATIONAL_WORDS,
-    STOPWORDS,
     TITLES,
     starts_word,
 )
 from .organisations import find_organisations
 from .paragraphs import Paragraph, char_before
 from .records import Mention
+from .resolution import Resolution
 
-__all__ = ["ORGANISATION", "PERSON", "Cast", "Entity"]
-
-PERSON, ORGANISATION = "person", "organisation"
 _LONG_DOCUMENT = 50_000  # characters; longer documents index their words instead of scanning per name
 
-_NAME_WORD_RE = re.compile(NAME_WORD)
 _CAPITALISED_RE = re.compile(CAP_WORD)
 _PRONOUN_WORD_RE = re.compile(r"\b(?:he|his|him|she|her|hers|He|His|Him|She|Her)\b")
 _WHICH_AFTER_RE = re.compile(r",\s+which\b")
 _AND_BEFORE_RE = re.compile(r"\s+and\s+$")
 _AND_AFTER_RE = re.compile(r"\s+and\s+")
 _AND_I_RE = re.compile(r"\s+and\s+I\b")
-_TITLE_ALTERNATION = "|".join(sorted(TITLES))
-_SPOKESPEOPLE = frozenset({"spokesman", "spokeswoman", "spokesperson"})
-_ROLE_CONNECTORS = frozenset({"of", "for", "at", "in", "from", "with", "on"})
 # Person nouns that introduce somebody new rather than refer back: "her neighbour", "a resident".
-_NOT_REFERRING_BACK = RELATIONAL_WORDS | {
-    "neighbour",
-    "resident",
-    "man",
-    "woman",
-    "boy",
-    "girl",
-    "victim",
-    "witness",
-    "supporter",
-    "fan",
-    "worker",
-    "farmer",
-    "student",
-    "passenger",
-    "pensioner",
-    "volunteer",
-    "teenager",
-    "grandmother",
-    "grandfather",
-    "granddaughter",
-    "grandson",
-    "niece",
-    "nephew",
-    "cousin",
-}
-_DEMONYM_ROLES = frozenset(word.lower() for word in DEMONYM_NOUNS)
-_ALL_ROLES = PERSON_ROLES | ORGANISATION_ROLES | DOCUMENT_ROLES | _DEMONYM_ROLES | {"ceo", "executive"}
-_ROLE_TITLES = frozenset(word.capitalize() for word in PERSON_ROLES) | {"CEO", "MP", "MEP"}
-
-
-@dataclass
-class Entity:
-    """A person or organisation while the document is being read."""
-
-    name: str
-    kind: str = PERSON
-    description: str = ""
-    aliases: list[str] = field(default_factory=list)
-    speaker: bool = False
-    gender: str = ""  # "m", "f" or "" (unknown)
-    roles: set[str] = field(default_factory=set)  # role nouns it was introduced with: "ceo", "commission"
-
-    def mention(self) -> Mention:
-        return Mention(
-            name=self.name, description=self.description, kind=self.kind, aliases=tuple(self.aliases)
-        )
 
 
 @dataclass
@@ -179,7 +110,7 @@ class _Occurrence:
     paragraph: int  # -1 for the headline and standfirst
 
 
-class Cast:
+class Cast(Resolution):
     """Everyone the story names, and the lookups that resolve a speaker to them."""
 
     def __init__(
@@ -246,8 +177,8 @@ class Cast:
         for paragraph in self._paragraphs:
             for single in SINGLE_NAME_RE.finditer(paragraph.text):
                 name = single["name"]
-                if name not in self._entities and name not in self._aliases and _not_a_name(name) is False:
-                    gender = _gender_of(single["pronoun"] or "") if single["pronoun"] else ""
+                if name not in self._entities and name not in self._aliases and not_a_name(name) is False:
+                    gender = gender_of(single["pronoun"] or "") if single["pronoun"] else ""
                     self._add(Entity(name=name, gender=gender))
 
     def _read_person(self, name: str, places: list[_Occurrence]) -> bool:
@@ -258,7 +189,7 @@ class Cast:
         gender = ""
         roles: set[str] = set()
         for title in titles:
-            gender = gender or _gender_of(title)
+            gender = gender or gender_of(title)
             roles.update(word.lower() for word in title.split())
         for place in places:
             descriptor = descriptor_before(place.text, place.start)
@@ -266,7 +197,7 @@ class Cast:
                 evidence = True
                 description = description or descriptor
                 context = descriptor or place.text[max(0, place.start - 40) : place.start]
-                gender = gender or _gender_of(context)
+                gender = gender or gender_of(context)
                 roles.update(descriptor.lower().replace("’s", " ").replace("'s", " ").split())
             if age_after(place.masked, place.end):
                 evidence = True
@@ -285,12 +216,12 @@ class Cast:
                 return True  # "Llanfair Waterside, a town on the Teme"
             evidence = True
             description = description or found.description
-            gender = gender or _gender_of(found.description or found.head)
+            gender = gender or gender_of(found.description or found.head)
             roles.update(found.description.lower().replace("’s", " ").replace("'s", " ").split())
         # A surname that is also a country ("Jordan") used alone proves nothing.
         if not (evidence or (name.split()[-1] not in country_words() and self._surname_used(name))):
             return False
-        if titles and not description and set(titles[0].split()) <= DESCRIBING_TITLES | _ROLE_TITLES:
+        if titles and not description and set(titles[0].split()) <= DESCRIBING_TITLES | ROLE_TITLES:
             description = titles[0].lower()  # "Prime Minister Rishi Sunak"
         self._add(Entity(name=name, description=description, gender=gender, roles=roles))
         return True
@@ -326,18 +257,18 @@ class Cast:
             and words[1] not in country_words()
             and bool(descriptor_before(text, match.start()))
         )
-        while words and not first_is_place and _not_a_name(words[0]):
+        while words and not first_is_place and not_a_name(words[0]):
             title = [*title, words[0]] if words[0] in TITLES else []
             words.pop(0)
             stripped += 1
-        cut, words = _cut_titles(words)
+        cut, words = cut_titles(words)
         if cut:
             title, stripped = cut, stripped + 1
         if not stripped and words and self._sentence_opener(text, match.start(), words[0]):
             words.pop(0)
         if len(words) > 1:
             self._name_words.update(set(words))  # for _surname_used; "But Shraibman" is not a name
-        if not _looks_like_person(words, country_surname=True, country_first=first_is_place):
+        if not looks_like_person(words, country_surname=True, country_first=first_is_place):
             return None
         name = " ".join(words)
         if name in self._authors:
@@ -459,225 +390,6 @@ class Cast:
 
     # Resolving speakers ------------------------------------------------------------------
 
-    def resolve(
-        self,
-        phrase: str,
-        *,
-        create: str = PERSON,
-        abbreviation: str = "",
-        appositive: str = "",
-        definite: bool = False,
-        organisation: bool = False,
-    ) -> Entity | None:
-        """The entity a subject phrase names, or None.
-
-        ``create`` says what may be added when the phrase names no one known yet:
-        "person", "any" (a person or an organisation: quoted speakers) or "" (nothing).
-        ``organisation`` says the text treats it as one ("Andes Cobre said it would appeal").
-        ``definite`` says the phrase followed "the" ("the Kremlin said").
-        """
-        if phrase in PRONOUNS:
-            return self.latest_person(PRONOUN_GENDER[phrase.lower()])
-        if phrase in ORGANISATION_PRONOUNS:
-            return self.last_organisation
-        words = phrase.split()
-        while words and (words[0] in STOPWORDS or words[0] in TITLES or words[0] in _ROLE_TITLES):
-            definite = definite or words[0] == "The"
-            words.pop(0)
-        cut, words = _cut_titles(words)
-        if not words:
-            return None
-        name = " ".join(words).rstrip("’'")
-        known = self._known(name, organisations=True)
-        if known is None and " " in name:
-            # "Putin of Russia", "Zelenskiy on Monday": the name before a connector.
-            head = re.split(r"\s(?:of|for|on|the)\s", name, maxsplit=1)[0]
-            if head != name:
-                known = self._known(head, organisations=True)
-        for start in range(1, len(words) - 1) if known is None else ():
-            known = self._known(
-                " ".join(words[start:]), organisations=False
-            )  # "Mother-of-three Joanne Bright"
-            if known is not None:
-                break
-        if known is None:
-            known = self._organisation_ending(name)  # "Maritime … Workers' Union" of "Rail and Maritime …"
-        if known is not None or not create:
-            return known
-        if len(words) == 1 and definite and words[0] in DEMONYM_NOUNS:
-            return self.latest_person("")  # "the Spaniard said"
-        if (
-            name in self._authors
-            or name in self._author_surnames
-            or country_of(name)
-            or CALENDAR & set(words)
-            or name in DEMONYM_NOUNS
-        ):
-            return None  # a journalist; "Washington said"; "Monday"
-        if (
-            abbreviation
-            or definite
-            or organisation
-            or ABBREVIATION_RE.fullmatch(name)
-            or _has_organisation_word(words)
-        ):
-            if create != "any" or name.lower() in PERSON_ROLES:
-                return None
-            entity = self._add_organisation(name, abbreviation=abbreviation)
-        elif _looks_like_person(words) or (
-            len(words) == 1 and words[0] not in PLACE_WORDS and self._titled_alone(name)
-        ):
-            entity = Entity(name=name)
-        else:
-            return None
-        cleaned = clean_description(appositive) if DESCRIPTION_START_RE.match(appositive) else None
-        if cleaned is not None:
-            entity.description = entity.description or cleaned.description
-        return self._add(entity)
-
-    def resolve_role(self, phrase: str, *, position: tuple[int, int]) -> Entity | None:
-        """The entity a role phrase stands for: "the CEO", "the club's chairman", "the union".
-
-        The role is the last role noun before a connector ("the head of the mission" is a head);
-        "a spokesman for the developer" speaks for the developer.
-        """
-        words = phrase.replace("’s", " ").replace("'s", " ").split()
-        lowered = [word.lower() for word in words]
-        for index, word in enumerate(lowered[:-2]):
-            if word in _SPOKESPEOPLE and lowered[index + 1] in ("for", "of"):
-                rest = " ".join(words[index + 2 :])
-                return self.resolve(rest, create="") or self.resolve_role(rest, position=position)
-        noun = ""
-        for word in lowered:
-            if word in _ROLE_CONNECTORS and noun:
-                break
-            if word in _ALL_ROLES:
-                noun = word
-        if not noun:
-            return None
-        if noun in DOCUMENT_ROLES:
-            return self.last_subject  # "said in a statement … “…,” the statement said"
-        if noun in _DEMONYM_ROLES:
-            return self.latest_person("")
-        qualifiers = set(lowered) - {"the", "its", "his", "her", "their", "a", "an", noun}
-        if noun in ORGANISATION_ROLES and noun not in PERSON_ROLES:
-            found = self._latest_with_role(noun, qualifiers, ORGANISATION, position)
-            if found is None and noun in GENERIC_ORGANISATION_ROLES:
-                found = self._latest_organisation(position)  # "the company", "the developer"
-            return found
-        gender = GENDERED_WORDS.get(noun, "")
-        found = self._latest_with_role(noun, qualifiers, PERSON, position)
-        if found is None and noun not in _NOT_REFERRING_BACK:
-            found = self.latest_person(gender)  # "the actor said": the story's latest subject
-        return found
-
-    def _offset(self, position: tuple[int, int]) -> int:
-        return self._paragraph_starts[min(position[0], len(self._paragraphs))] + position[1]
-
-    def _latest_organisation(self, position: tuple[int, int]) -> Entity | None:
-        """The organisation named last before ``position``: "Greyfield Homes … the developer said"."""
-        offset = self._offset(position)
-        best: tuple[int, Entity] | None = None
-        for key, organisation in self._organisations.items():
-            if key != organisation.name:
-                continue
-            last = max(
-                (self._body.rfind(form, 0, offset) for form in (key, *organisation.aliases)), default=-1
-            )
-            if last != -1 and (best is None or last > best[0]):
-                best = (last, organisation)
-        return None if best is None else self._known(best[1].name, organisations=True)
-
-    def _latest_with_role(
-        self, noun: str, qualifiers: set[str], kind: str, position: tuple[int, int]
-    ) -> Entity | None:
-        """Of the entities introduced with ``noun``, the one named last before ``position``."""
-        offset = self._offset(position)
-        best: tuple[int, int, Entity] | None = None
-        pool = list(self._entities.values())
-        if kind == ORGANISATION:
-            pool += [org for key, org in self._organisations.items() if key == org.name]
-        for entity in pool:
-            if entity.kind != kind or noun not in entity.roles:
-                continue
-            last = max(
-                (self._body.rfind(form, 0, offset) for form in (entity.name, *entity.aliases)), default=-1
-            )
-            if last == -1:
-                continue
-            score = (len(qualifiers & entity.roles), last)
-            if best is None or score > best[:2]:
-                best = (*score, entity)
-        if best is None:
-            return None
-        entity = best[2]
-        if entity.kind == ORGANISATION and entity.name not in self._entities:
-            self._add(entity)
-        return entity
-
-    def latest_person(self, gender: str) -> Entity | None:
-        """The person latest noted as a subject whom a pronoun of ``gender`` ("m", "f", "") fits.
-
-        A person of unknown gender fits either pronoun: the story's latest subject is the likelier
-        referent than an earlier one whose gender is known.
-        """
-        for index in range(len(self._recent) - 1, -1, -1):
-            candidate = self._recent[index]
-            if isinstance(candidate, str):
-                resolved = self.resolve(candidate)  # the name "she" refers to is a person
-                if resolved is None:
-                    continue
-                self._recent[index] = candidate = resolved
-                if gender and not resolved.gender:
-                    resolved.gender = gender
-            if not gender or not candidate.gender or candidate.gender == gender:
-                return candidate
-        return None
-
-    def _known(self, name: str, *, organisations: bool) -> Entity | None:
-        entity = self._entities.get(name)
-        if entity is None and self._aliases.get(name):
-            entity = self._entities[self._aliases[name]]
-        if entity is None and organisations:
-            organisation = self._organisations.get(name)
-            if organisation is not None:
-                entity = self._add(organisation)
-        return entity
-
-    def _organisation_ending(self, name: str) -> Entity | None:
-        """The organisation ``name`` is the end or the start of: "the Union", "Andes Cobre" (… Minerals)."""
-        for organisation in self._organisations.values():
-            full = organisation.name
-            if full != name and (full.endswith(" " + name) or (" " in name and full.startswith(name + " "))):
-                return self._add(organisation) if full not in self._entities else organisation
-        return None
-
-    def _titled_alone(self, word: str) -> bool:
-        """A lone capitalised word after a title somewhere: "Mr Okafor", "Dr Diallo"."""
-        if not _NAME_WORD_RE.fullmatch(word) or word in country_words():
-            return False
-        titled = re.compile(rf"\b(?:{_TITLE_ALTERNATION})\.?\s+{re.escape(word)}\b")
-        return titled.search(self._body) is not None
-
-    def note_name(self, name: str) -> None:
-        """Remember a sentence's subject that is not known as a person: "Maria Okafor runs …"."""
-        self._recent.append(name)
-
-    def note(self, entity: Entity | None) -> None:
-        """Remember the latest subject, for a following "he said" or "it said"."""
-        if entity is None:
-            return
-        self.last_subject = entity
-        if entity.kind == PERSON:
-            if entity in self._recent:
-                self._recent.remove(entity)
-            self._recent.append(entity)
-        else:
-            self.last_organisation = entity
-
-    def note_speaker(self, entity: Entity) -> None:
-        self.note(entity)
-
     # The result --------------------------------------------------------------------------
 
     def mentions(self) -> tuple[Mention, ...]:
@@ -702,59 +414,3 @@ class Cast:
         position = min(found)
         index = bisect_right(self._paragraph_starts, position) - 1
         return index, position - self._paragraph_starts[index]
-
-
-def _cut_titles(words: list[str]) -> tuple[list[str], list[str]]:
-    """ "Transport Secretary Alison Dunne", "Local MP Rhodri Evans" -> the title words and the name's.
-
-    The name starts after the last title or role word that two name words follow, so
-    "John Major" keeps his.
-    """
-    for index in range(len(words) - 3, -1, -1):
-        if words[index] in TITLES or words[index] in _ROLE_TITLES:
-            return words[: index + 1], words[index + 1 :]
-    return [], words
-
-
-def _not_a_name(word: str) -> bool:
-    return word in STOPWORDS or word in TITLES or word in PLACE_WORDS or word in country_words()
-
-
-def _looks_like_person(
-    words: list[str], *, country_surname: bool = False, country_first: bool = False
-) -> bool:
-    """Two to four name words, none of them a function, place, calendar or organisation word.
-
-    With ``country_surname`` the last word may be a country form ("Michael Jordan"), with
-    ``country_first`` the first ("Sofia Berg").
-    """
-    named = [word for word in words if word not in PARTICLES]
-    if not 2 <= len(named) <= 4 or words[0] in PARTICLES or words[-1] in PARTICLES:
-        return False
-    if not all(_NAME_WORD_RE.fullmatch(word) for word in named):
-        return False
-    if country_surname and named[-1] in country_words():
-        named, words = named[:-1], words[:-1]
-    if country_first:
-        named, words = named[1:], words[1:]
-    if not named:
-        return True
-    if named[0] in TITLES or any(
-        (_not_a_name(word) and word not in TITLES) or word in CALENDAR or word in ORGANISATION_WORDS
-        for word in named
-    ):
-        return False  # a title is allowed after the first name: "John Major", "Stephen King"
-    return not find_countries(" ".join(words))  # "Costa Rica", "San José"
-
-
-def _has_organisation_word(words: list[str]) -> bool:
-    return any(word in ORGANISATION_WORDS for word in words)
-
-
-def _gender_of(words: str) -> str:
-    """ "m" or "f" when a word of ``words`` is gendered ("spokeswoman", "Mr"), else ""."""
-    for word in re.findall(r"[\w-]+", words.lower()):
-        for part in word.split("-"):
-            if part in GENDERED_WORDS:
-                return GENDERED_WORDS[part]
-    return ""
