@@ -16,7 +16,10 @@ split over small modules:
 ``names.py``              the closed word lists and regex pieces for names
 ``organisations.py``      organisations named in the body, by their whole name
 ``descriptions.py``       appositions, titles and descriptors around a name
-``people.py``             people and organisations named in the body; role nouns and pronouns
+``entities.py``           the entities being read and the shape of a person's name
+``people.py``             people and organisations named in the body, their genders
+``resolution.py``         who a subject names: names, pronouns, role nouns
+``attributions.py``       the wording of attributions (the patterns)
 ``quotes.py``             quotations and their speakers
 ``countries.py``          the countries a story is about
 ``topics.py``             the subjects a story is about (``SUBJECTS``)

@@ -9,16 +9,19 @@ Full quotations take their speaker from, in order:
 1. an attribution right after them: ``“…,” Putin said.``, ``“…,” he said``,
    ``“…,” said Maria Okafor, the agency’s director.``, ``“…,” the Institute
    for the Study of War (ISW), a US-based thinktank, said``, ``“…,” ISW’s
-   report said``;
+   report said``, ``“…,” union leader Tadeusz Grabowski told reporters``, ``“…,”
+   the CEO said``, ``“…,” said another resident, a 63-year-old man named Gareth
+   Lloyd``, or later in the sentence: ``“…” of millions of people, Donnelly said``;
 2. the nearest speech verb before them in the same paragraph whose subject is
    named: ``Okafor said: “…”``, ``But Shraibman warned that … . “For now …”``;
 3. a previous paragraph that ends in a colon after a speech verb;
 4. the speaker of the quotation in the paragraph before, when the paragraph
    holds nothing but the quotation.
 
-"he"/"she" resolve to the latest person who was the subject of a sentence
-or of a speech verb; "it" to the latest organisation. Surnames and
-abbreviations resolve to the full name introduced anywhere in the document.
+Subjects are names, pronouns or role phrases ("the foreign ministry's
+spokeswoman", "the commission"), resolved by ``resolution.py``; a passive
+subject ("have been told") and a name inside a relative clause ("Maisie, who
+reads with her grandmother, Jean, said") are not the speaker.
 
 A quotation split by its attribution (``“…there,” Shraibman said. “And …”``)
 is one quotation: the second part has no attribution of its own and only the
@@ -37,111 +40,49 @@ Putin's “absorb” and “enemies” are his partial quotes (``Putin on Monday
 said he did not want to “absorb” anyone and accused unspecified
 “enemies”``), while “kamikaze drones”, “key infrastructure” (only "according
 to" the mayor) and “combat readiness” (the defence ministry is not named)
-are scare quotes. Quotations whose speaker cannot be found are not recorded.
+are scare quotes. A partial quotation with no speech verb is the speaker's
+too when the sentence opens with a named person doing something ("Oduya
+praised nurses for “going above and beyond”", "has accepted the system will be
+“under severe pressure”"), but not after "is"/"was" ("is known to fans as
+“the Lighthouse”"). Quotations whose speaker cannot be found are not recorded.
 """
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+from .attributions import (
+    ACCORDING_RE,
+    AFTER_RE,
+    BE,
+    ENDS_WITH_CONJUNCTION_RE,
+    GAP_RE,
+    INVERTED_RE,
+    IT_AFTER_RE,
+    LATER_RE,
+    NAMED_BEFORE_RE,
+    NOT_ACTING,
+    PRONOUN_RE,
+    PRONOUN_REACH,
+    RELATIVE_BEFORE_RE,
+    ROLE_NOUN_RE,
+    ROLE_NOUN_SET,
+    ROLE_PHRASE_RE,
+    SENTENCE_SUBJECT_RE,
+    SPACE_RE,
+    TRAILING_NAME_RE,
+    VERB_AFTER_SUBJECT_RE,
+    VERB_LIKE_RE,
+    VERBS_BEFORE,
+)
 from .names import (
-    CAP_WORD,
-    DEMONYM_NOUNS,
-    DOCUMENT_ROLES,
-    ORGANISATION_ROLES,
-    PERSON_ROLES,
-    PROPER_PHRASE,
     SPEECH_PARTICIPLES,
-    SPEECH_VERBS,
-    SPOKEN_THINGS,
 )
 from .paragraphs import MASK, Paragraph, Span, char_before
 from .people import PERSON, Cast, Entity
 from .records import QuoteData
-from .text import trie_pattern
 
 __all__ = ["find_quotes"]
-
-_ADVERBS = (
-    "on|in|at|late|early|last|this|earlier|later|also|previously|has|have|had|then|again|once|repeatedly|"
-    "reportedly|recently|separately|further|meanwhile|however|would|will|could|may|might|been|was|is|"
-    "already|often|publicly|privately|openly|directly|even|subtly|firmly|simply|flatly|angrily|quickly|"
-    "immediately|today|yesterday|tonight|not|never|first|finally|Monday|Tuesday|Wednesday|Thursday|"
-    "Friday|Saturday|Sunday|morning|afternoon|evening|night|week|month|year|weekend|went|goes|to|later|"
-    "quickly|swiftly|pointedly|bluntly|cheerfully|calmly|sternly|confidently"
-)
-_BE = frozenset({"been", "was", "is", "were", "are", "be", "being"})  # "have been told": passive
-_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-_ROLE_NOUNS = sorted(
-    PERSON_ROLES | ORGANISATION_ROLES | DOCUMENT_ROLES | {w.lower() for w in DEMONYM_NOUNS} | {"ceo", "mp"},
-    key=len,
-    reverse=True,
-)
-# "the CEO", "the foreign ministry’s spokeswoman", "Its general secretary", "the club's former striker and
-# now television pundit Ray Donnelly": a role phrase, with the name that may follow it.
-ROLE_PHRASE = (
-    rf"(?P<role>(?:[tT]he|[iI]ts|[hH]is|[hH]er|[tT]heir|[aA]n?|{CAP_WORD}(?:[ \u00a0]+{CAP_WORD})*[’']s)"
-    rf"(?:\s+[\w\-]+(?:[’']s)?){{0,8}}?\s+(?i:{'|'.join(_ROLE_NOUNS)})\b)"
-    rf"(?:\s+(?P<named>{PROPER_PHRASE}))?"
-)
-ROLE_PHRASE_RE = re.compile(ROLE_PHRASE)
-_ROLE_NOUN_SET = frozenset(_ROLE_NOUNS)
-_ROLE_NOUN_RE = re.compile(rf"\b(?i:{trie_pattern(_ROLE_NOUNS)})\b")  # a cheap test before ROLE_PHRASE_RE
-_SUBJECT = rf"(?:{ROLE_PHRASE}|(?P<subject>{PROPER_PHRASE}|\b(?:he|she|it|He|She|It)\b))"
-# What may stand between a subject and its speech verb.
-_GAP = (
-    rf"(?P<thing>[’']s\s+(?:own\s+)?(?:{'|'.join(sorted(SPOKEN_THINGS))}))?"
-    r"(?:\s*\((?P<abbreviation>[A-Z][A-Z0-9&]{1,9})\))?"
-    rf"(?:\s+(?:in|at|from)\s+{CAP_WORD}(?:\s+{CAP_WORD})?(?=\s))?"  # "… of Nursing in Wales called"
-    rf"(?:\s*,\s*(?P<appositive>(?:who|whose)\b[^“”\"{MASK}]{{1,200}}?|[^,“”\"{MASK}]{{1,200}}?)\s*,)?"
-    r"(?P<trailing>\s*,)?"
-    r"(?:\s*,?\s+who)?"
-    rf"(?:\s+(?:{_ADVERBS}))*"
-    r"\s+"
-)
-_GAP_RE = re.compile(_GAP)
-_PRONOUN_RE = re.compile(r"\b(?:he|she|it|He|She|It)\b")
-_PRONOUN_REACH = 80  # a pronoun subject stands just before its verb: "he said", "she told reporters"
-# Attribution right after a closing mark: “…,” Putin said / he said / the Institute … said
-# “…,” union leader Tadeusz Grabowski told reporters: a descriptor without an article may come first.
-_AFTER_RE = re.compile(
-    rf"[\s,]*(?P<the>the\s+)?(?:(?!(?:{_VERBS})\b)[a-z][\w\-]*\s+){{0,4}}?{_SUBJECT}{_GAP}(?P<verb>{_VERBS})\b"
-)
-# “…,” said Lúcia Barreto, the director of … / said supporter Janet Ruiz / said another resident, a
-# 63-year-old man named Gareth Lloyd / said the CEO
-_INVERTED_RE = re.compile(
-    rf"[\s,]*(?:{_VERBS})\s+(?:(?:another|a|an|one)\s+[a-z][\w\s\-]{{0,40}}?,\s+(?:an?\s+)?"
-    rf"[\w\s\-]{{0,40}}?\b(?:named|called)\s+|(?:[a-z][\w\-]+\s+){{0,3}}?)?(?P<the>the\s+)?{_SUBJECT}"
-)
-# “…” of millions of people, Donnelly said: more words after the quotation, then the attribution.
-_LATER_RE = re.compile(
-    rf"[^“”\"\x1f.!?]{{1,80}}?,\s*(?P<the>the\s+)?{_SUBJECT}{_GAP}(?P<verb>{_VERBS})\b(?=\s*[.,]|\s*$)"
-)
-# “…,” according to Okafor / according to the mayor, Vitali Klitschko
-_ACCORDING_RE = re.compile(rf"[\s,]*according\s+to\s+(?:the\s+[^,]{{1,80}},\s+)?(?P<the>the\s+)?{_SUBJECT}")
-_SENTENCE_SUBJECT_RE = re.compile(
-    rf"\s*(?:(?:But|And|Yet|So|However|Meanwhile|Still|Then|Now|Later|Earlier)\s*,?\s+)?{_SUBJECT}"
-    rf"(?:\s*,\s*(?:[^,“”\"\x1f]{{0,80}}?\s)??(?P<appositive_name>{PROPER_PHRASE})\s*(?=,))?"
-    rf"(?:\s*\([A-Z][A-Z0-9&]{{1,9}}\))?"
-    r"(?=\s*,|\s+(?P<next>[a-z]+))"
-)
-# The verb after a sentence's subject (past its apposition): "Oduya praised", "Miriam Oduya, …, has accepted".
-_VERB_AFTER_SUBJECT_RE = re.compile(
-    r"(?:\s*,[^,“”\"\x1f]{1,120}(?=,))?\s*,?\s+(?:also\s+|has\s+|had\s+|have\s+)?(?P<word>[a-z]+)"
-)
-_NOT_ACTING = frozenset({"who", "which", "that", "and", "to", "of", "in", "on", "at", "for", "with"})
-_TRAILING_NAME_RE = re.compile(rf"{PROPER_PHRASE}$")
-# After a new full name at the start of a sentence, a verb that makes it the subject: "Maria Okafor runs".
-_VERB_LIKE_RE = re.compile(r"(?:has|had|have|is|was|will|would|could|can|did|does|also|who|\w+ed|\w+[^s]s)")
-_SPACE_RE = re.compile(r"\s*")
-_RELATIVE_BEFORE_RE = re.compile(
-    r",\s+(?:who|whose)\b"
-)  # "Maisie, who reads with her grandmother, Jean, said"
-_IT_AFTER_RE = re.compile(r"\s+(?:that\s+)?(?:it|its)\b")
-_NAMED_BEFORE_RE = re.compile(r"\b(?:named|called)\s+$")
-_VERBS_BEFORE = 3  # how many speech verbs back an unattributed quotation looks for its speaker
-_ENDS_WITH_CONJUNCTION_RE = re.compile(r"(?:,|\band|\bbut|\bor|\bthen)\s*$")
-
 
 # How the pieces of one quotation join.
 _NEW_PARAGRAPH, _NEW_SENTENCE, _SAME_SENTENCE = "paragraph", "sentence", "clause"
@@ -280,7 +221,7 @@ class _Reader:
                     if entity is not None:
                         return entity
             return self._resolve_role(paragraph, match["role"], groups.get("thing"), match.start("role"))
-        if match["subject"].lower() in _ROLE_NOUN_SET:  # “…,” the CEO said
+        if match["subject"].lower() in ROLE_NOUN_SET:  # “…,” the CEO said
             return self.cast.resolve_role(
                 f"the {match['subject']}", position=(paragraph.index, match.start())
             )
@@ -299,21 +240,21 @@ class _Reader:
         if start >= len(paragraph.text):
             return None
         # “Why now?” Okafor asked: the attribution may follow a sentence end inside the quotation.
-        first_word = _SPACE_RE.match(paragraph.text, start).end()
+        first_word = SPACE_RE.match(paragraph.text, start).end()
         end = paragraph.sentences[paragraph.sentence_at(first_word)][1]
         end = min(end, paragraph.next_open(start))
-        for pattern in (_AFTER_RE, _INVERTED_RE, _ACCORDING_RE):
+        for pattern in (AFTER_RE, INVERTED_RE, ACCORDING_RE):
             match = pattern.match(paragraph.masked, start, end)
             if match is not None:
                 return match
         sentence_start = paragraph.sentences[paragraph.sentence_at(span.open)][0]
         if char_before(paragraph.masked, span.open, sentence_start) == "":
-            return _LATER_RE.match(paragraph.masked, start, end)  # “…” of millions of people, Donnelly said
+            return LATER_RE.match(paragraph.masked, start, end)  # “…” of millions of people, Donnelly said
         return None
 
     def _speaker_before(self, paragraph: Paragraph, span: Span) -> Entity | None:
         """The subject of the nearest speech verb before the quotation in its paragraph."""
-        for verb in paragraph.verbs_before(span.open, _VERBS_BEFORE):
+        for verb in paragraph.verbs_before(span.open, VERBS_BEFORE):
             sentence_start = paragraph.sentences[paragraph.sentence_at(verb.start())][0]
             speaker = self._subject_of(paragraph, verb, sentence_start, create="any")
             if speaker is not None:
@@ -344,7 +285,7 @@ class _Reader:
 
     def _acting_person(self, paragraph: Paragraph, sentence_start: int) -> Entity | None:
         """The named person (or "he"/"she") who is the subject of an active verb opening the sentence."""
-        match = _SENTENCE_SUBJECT_RE.match(paragraph.masked, sentence_start)
+        match = SENTENCE_SUBJECT_RE.match(paragraph.masked, sentence_start)
         if match is None or match["role"] and not match["appositive_name"]:
             return None
         if match["role"]:
@@ -353,8 +294,8 @@ class _Reader:
             entity = self.cast.resolve(match["subject"], create="")
         if entity is None or entity.kind != PERSON:
             return None
-        verb = _VERB_AFTER_SUBJECT_RE.match(paragraph.masked, match.end())
-        if verb is None or verb["word"] in _BE or verb["word"] in _NOT_ACTING:
+        verb = VERB_AFTER_SUBJECT_RE.match(paragraph.masked, match.end())
+        if verb is None or verb["word"] in BE or verb["word"] in NOT_ACTING:
             return None  # "is known to fans as “the Lighthouse”": not the person's words
         return entity
 
@@ -365,8 +306,8 @@ class _Reader:
     ) -> Entity | None:
         """Who does the speaking of ``verb``: the nearest subject before it, or the sentence's."""
         masked = paragraph.masked
-        pronouns = _PRONOUN_RE.finditer(
-            masked, max(sentence_start, verb.start() - _PRONOUN_REACH), verb.start()
+        pronouns = PRONOUN_RE.finditer(
+            masked, max(sentence_start, verb.start() - PRONOUN_REACH), verb.start()
         )
         roles = [
             match for match in self._role_phrases(paragraph, sentence_start) if match.end() <= verb.start()
@@ -376,25 +317,25 @@ class _Reader:
             key=lambda match: match.end(),
         )
         for candidate in reversed(candidates):
-            gap = _GAP_RE.fullmatch(masked, candidate.end(), verb.start())
+            gap = GAP_RE.fullmatch(masked, candidate.end(), verb.start())
             if gap is None:
                 continue
             between = masked[candidate.end() : verb.start()].split()
-            if between and between[-1] in _BE:
+            if between and between[-1] in BE:
                 continue  # "People in Llanfair Waterside have been told": passive, not the speaker
             if (
                 gap["trailing"]
                 and not gap["appositive"]
                 and char_before(masked, candidate.start(), sentence_start) != ","
-                and not _NAMED_BEFORE_RE.search(masked, max(0, candidate.start() - 8), candidate.start())
-            ) or _RELATIVE_BEFORE_RE.search(masked, sentence_start, candidate.start()):
+                and not NAMED_BEFORE_RE.search(masked, max(0, candidate.start() - 8), candidate.start())
+            ) or RELATIVE_BEFORE_RE.search(masked, sentence_start, candidate.start()):
                 continue  # "in São Paulo, said": a lone comma only closes "the mayor, Vitali Klitschko,"
             if candidate.re is ROLE_PHRASE_RE:
                 entity = self._resolve_role_candidate(paragraph, candidate, gap, create=create)
                 if entity is not None:
                     return entity
                 continue
-            it_follows = _IT_AFTER_RE.match(masked, verb.end()) is not None  # "Andes Cobre said it would"
+            it_follows = IT_AFTER_RE.match(masked, verb.end()) is not None  # "Andes Cobre said it would"
             entity = self.cast.resolve(
                 candidate.group(),
                 create="any" if create and it_follows else create,
@@ -408,7 +349,7 @@ class _Reader:
             if entity is not None:
                 return entity
         before = masked[sentence_start : verb.start()]
-        if verb.group() in SPEECH_PARTICIPLES or _ENDS_WITH_CONJUNCTION_RE.search(before):
+        if verb.group() in SPEECH_PARTICIPLES or ENDS_WITH_CONJUNCTION_RE.search(before):
             return self._sentence_subject(paragraph, sentence_start)  # "…, saying", "… and said"
         return None
 
@@ -426,7 +367,7 @@ class _Reader:
                     or match.start() == sentence_start
                     or masked[match.start() - 1] == " "
                 ]
-                if _ROLE_NOUN_RE.search(masked, sentence_start, end)
+                if ROLE_NOUN_RE.search(masked, sentence_start, end)
                 else []
             )
         return self._roles[key]
@@ -455,7 +396,7 @@ class _Reader:
         return self.cast.resolve_role(role, position=position)
 
     def _sentence_subject(self, paragraph: Paragraph, sentence_start: int) -> Entity | None:
-        match = _SENTENCE_SUBJECT_RE.match(paragraph.masked, sentence_start)
+        match = SENTENCE_SUBJECT_RE.match(paragraph.masked, sentence_start)
         if match is None:
             return None
         if match["role"]:
@@ -466,7 +407,7 @@ class _Reader:
 
     def _note_subjects(self, paragraph: Paragraph, start: int, end: int) -> None:
         """Remember who this sentence is about, for a "he said" to come."""
-        match = _SENTENCE_SUBJECT_RE.match(paragraph.masked, start)
+        match = SENTENCE_SUBJECT_RE.match(paragraph.masked, start)
         if match is not None:
             subject = self._sentence_subject(paragraph, start)
             if subject is not None:
@@ -475,7 +416,7 @@ class _Reader:
                 match["subject"]
                 and " " in match["subject"]
                 and match["next"]
-                and _VERB_LIKE_RE.fullmatch(match["next"])
+                and VERB_LIKE_RE.fullmatch(match["next"])
             ):
                 self.cast.note_name(match["subject"])  # "Maria Okafor runs …": a person if "she" follows
         for verb in paragraph.verbs_between(start, end):
@@ -496,7 +437,7 @@ class _Reader:
 
 def _trailing_name(appositive: str) -> str:
     """The name an appositive ends with: "former Ghanaian president Kwame Asante" -> "Kwame Asante"."""
-    match = _TRAILING_NAME_RE.search(appositive)
+    match = TRAILING_NAME_RE.search(appositive)
     return match.group() if match else ""
 
 
