@@ -102,7 +102,7 @@ PLACE_WORDS = words(
     European Gulf Hall Harbour Highway Hills Island Islands Lake Latin Mediterranean Middle Mount Mountain
     Mountains Nordic North Northern Ocean Oblast Pacific Palace Park Peninsula Port Province Region
     Republic River Road Sea South Southern Square Station Street Valley West Western Close Lane Drive
-    Crescent Terrace Grove Mews
+    Crescent Terrace Grove Mews Storm Hurricane Typhoon Cyclone
     """
 )
 # Nouns that end role descriptions; a byline tail or apposition with one of these is a role.

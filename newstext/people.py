@@ -83,6 +83,7 @@ from .names import (
     PRONOUN_GENDER,
     TITLES,
     starts_word,
+    words,
 )
 from .organisations import find_organisations
 from .paragraphs import Paragraph, char_before
@@ -93,6 +94,16 @@ _LONG_DOCUMENT = 50_000  # characters; longer documents index their words instea
 
 _CAPITALISED_RE = re.compile(CAP_WORD)
 _PRONOUN_WORD_RE = re.compile(r"\b(?:he|his|him|she|her|hers|He|His|Him|She|Her)\b")
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
+# Given names that end like agent nouns, so that "Peter Van Dijk" is not "a peter".
+_GIVEN_NAMES_LIKE_AGENTS = words(
+    """
+    Alexander Amber Bernadette Brent Christopher Esther Grant Heather Hector Jennifer Jasper Kent Lavender
+    Oliver Peter Roger Spencer Tudor Trevor Victor Vincent Walter Xander Amer Omer Taylor Connor Tyler
+    Hunter Carter Parker Skyler Piper Schuyler Jupiter Florent Laurent Clement Ryan Brian Adrian Julian
+    Damian Christian Cristian Fabian Florian Sebastian Vivian Lillian Jillian Marian Bryant Dante
+    """
+)
 _WHICH_AFTER_RE = re.compile(r",\s+which\b")
 _AND_BEFORE_RE = re.compile(r"\s+and\s+$")
 _AND_AFTER_RE = re.compile(r"\s+and\s+")
@@ -264,6 +275,8 @@ class Cast(Resolution):
         cut, words = cut_titles(words)
         if cut:
             title, stripped = cut, stripped + 1
+        if not stripped and len(words) == 3 and _occupation_opening(text, match.start(), words[0]):
+            title, stripped = [words.pop(0)], 1  # "Butcher Ken Atherton, whose family …"
         if not stripped and words and self._sentence_opener(text, match.start(), words[0]):
             words.pop(0)
         if len(words) > 1:
@@ -414,3 +427,13 @@ class Cast(Resolution):
         position = min(found)
         index = bisect_right(self._paragraph_starts, position) - 1
         return index, position - self._paragraph_starts[index]
+
+
+def _occupation_opening(text: str, start: int, word: str) -> bool:
+    """A capitalised occupation opening a sentence before a two-word name: "Florist Amira Haddad".
+
+    An agent noun ("-er", "-or", "-ist", "-ian", "-ant", "-ent") that is not a common given name.
+    """
+    if char_before(text, start) not in ("", ".", "!", "?", "“", '"', ":"):
+        return False
+    return word.endswith(_AGENT_SUFFIXES) and word not in _GIVEN_NAMES_LIKE_AGENTS

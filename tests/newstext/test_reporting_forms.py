@@ -363,3 +363,22 @@ def test_an_organisation_with_a_place_after_its_name():
         "The Royal College of Nursing in Wales called the decision “short-sighted”.", kind=ORGANISATION
     )
     assert found == ["Royal College of Nursing"]
+
+
+# Forms found by the third held-out run ------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "name"),
+    [
+        ("Butcher Ken Atherton, whose family has a stall, was angry.", "Ken Atherton"),
+        ("Florist Amira Haddad lost customers.", "Amira Haddad"),
+        ("Peter Van Dijk, a farmer, spoke.", "Peter Van Dijk"),
+    ],
+)
+def test_an_occupation_opening_the_sentence_is_not_part_of_the_name(sentence, name):
+    assert names(sentence) == [name]
+
+
+def test_a_named_storm_is_not_a_person():
+    assert names("Storm Edda, the fifth of the season, cut power to 40,000 homes.") == []
