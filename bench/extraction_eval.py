@@ -37,7 +37,7 @@ sys.path.insert(0, str(ROOT))
 from newstext import ORGANISATION, PERSON, decode_document, parse_document  # noqa: E402
 
 EXTRACTION = ROOT / "bench" / "extraction"
-SETS = ("tuning", "heldout", "heldout2")
+SETS = ("tuning", "heldout", "heldout2", "heldout3")
 QUOTE_MATCH = 0.8  # token F1 above which a found quote's words are the annotated quote's
 _WORD_RE = re.compile(r"\w+")
 
