@@ -111,6 +111,8 @@ class Apposition:
 def apposition(text: str, masked: str, start: int, end: int) -> Apposition | None:
     """The description an apposition gives the name at text[start:end], if any."""
     after = AFTER_NAME_RE.match(masked, end)
+    if after is not None and _fronted(masked, start):
+        return None  # "In the village of Thornton Beck, the Fleece closed": the main clause follows
     if after is not None:
         cleaned = clean_description(text[after.start("description") : after.end("description")])
         if cleaned is not None:

@@ -125,7 +125,9 @@ ORGANISATION_NOUNS = words(
     agency alliance association bank body broadcaster business campaign charity club coalition company
     consultancy cooperative court firm foundation fund group grouping institute institution lender
     ministry movement network newspaper observatory operator organisation organization outlet party
-    regulator startup start-up thinktank tank union university watchdog website
+    regulator startup start-up thinktank tank union university watchdog website roaster brewer distiller
+    retailer supermarket chain carmaker miner producer exporter supplier manufacturer maker airline carrier
+    insurer developer housebuilder publisher utility grocer processor
     """
 )
 SPEECH_VERBS = words(

@@ -80,6 +80,7 @@ from .names import (
     CAP_WORD,
     DESCRIBING_TITLES,
     PERSON_NAME_RE,
+    PLACE_NOUNS,
     PRONOUN_GENDER,
     TITLES,
     starts_word,
@@ -104,6 +105,7 @@ _GIVEN_NAMES_LIKE_AGENTS = words(
     Damian Christian Cristian Fabian Florian Sebastian Vivian Lillian Jillian Marian Bryant Dante
     """
 )
+_PLACE_OF_RE = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_NOUNS))})\s+of\s+$")
 _WHICH_AFTER_RE = re.compile(r",\s+which\b")
 _AND_BEFORE_RE = re.compile(r"\s+and\s+$")
 _AND_AFTER_RE = re.compile(r"\s+and\s+")
@@ -210,6 +212,8 @@ class Cast(Resolution):
                 context = descriptor or place.text[max(0, place.start - 40) : place.start]
                 gender = gender or gender_of(context)
                 roles.update(descriptor.lower().replace("’s", " ").replace("'s", " ").split())
+            if _PLACE_OF_RE.search(place.masked, max(0, place.start - 30), place.start):
+                return True  # "the Yorkshire village of Thornton Beck"
             if age_after(place.masked, place.end):
                 evidence = True
             if _WHICH_AFTER_RE.match(place.masked, place.end):
@@ -418,7 +422,13 @@ class Cast(Resolution):
         return tuple(mention for _, mention in placed)
 
     def _first_appearance(self, entity: Entity) -> tuple[int, int] | None:
-        """(paragraph index, offset) of the first use of the name or an alias in the body."""
+        """(paragraph index, offset) of the first use of the name or an alias in the body.
+
+        None when the full name is not in the body and the entity never speaks there: "Rare
+        Sumatran" of a headline is no one because the body says "Sumatran tigers".
+        """
+        if entity.name not in self._body and not entity.speaker:
+            return None
         found = [
             position for form in (entity.name, *entity.aliases) if (position := self._body.find(form)) != -1
         ]

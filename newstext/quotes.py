@@ -153,6 +153,7 @@ class _Reader:
                     current.speaker = self._speaker_after(paragraph, span)
                     if current.speaker is not None:
                         current.attributed_after = span
+                        self.cast.note(current.speaker)  # “…,” said Michael Osei. He expected …
             self._note_subjects(paragraph, start, end)
         if current is not None and current.last[1].close is None:
             return current  # may go on in the next paragraph
