@@ -21,7 +21,6 @@ from .names import (
     SPOKEN_THINGS,
 )
 from .paragraphs import MASK
-from .text import trie_pattern
 
 ADVERBS = (
     "on|in|at|late|early|last|this|earlier|later|also|previously|has|have|had|then|again|once|repeatedly|"
@@ -47,7 +46,6 @@ ROLE_PHRASE = (
 )
 ROLE_PHRASE_RE = re.compile(ROLE_PHRASE)
 ROLE_NOUN_SET = frozenset(ROLE_NOUNS)
-ROLE_NOUN_RE = re.compile(rf"\b(?i:{trie_pattern(ROLE_NOUNS)})\b")  # a cheap test before ROLE_PHRASE_RE
 SUBJECT = rf"(?:{ROLE_PHRASE}|(?P<subject>{PROPER_PHRASE}|\b(?:he|she|it|He|She|It)\b))"
 # What may stand between a subject and its speech verb.
 GAP = (

@@ -83,6 +83,7 @@ _DESCRIPTOR_BEFORE_RE = re.compile(
     rf"(?:[ \u00a0]+(?:named|called))?)[ \u00a0]+$"
 )
 _NAMED_RE = re.compile(r"\b(?:named|called)$")
+_MAY_DESCRIBE_RE = re.compile(rf"^(?i:{_ROLE_WORD_RE}|named|called)$|-(?:of|year-old)\b|-old$", re.IGNORECASE)
 _RELATIONS = "|".join(
     sorted(RELATIONAL_WORDS | words("grandmother grandfather grandson granddaughter neighbour aunt uncle"))
 )
@@ -173,6 +174,9 @@ def clean_description(description: str) -> Apposition | None:
 
 def descriptor_before(text: str, start: int) -> str | None:
     """The descriptor right before a name ("technology analyst"), "" for "… named", None when none."""
+    before = text[max(0, start - 30) : start].split()
+    if not before or not _MAY_DESCRIBE_RE.search(before[-1]):
+        return None  # the cheap test: the word before the name is no role word, "named", age or "-of-"
     match = _DESCRIPTOR_BEFORE_RE.search(text, max(0, start - 80), start)
     if match is None:
         return None

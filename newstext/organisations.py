@@ -27,12 +27,12 @@ from dataclasses import dataclass
 from .countries import country_words
 from .names import (
     CALENDAR,
-    LOOK_BEHIND,
     ORGANISATION_ROLES,
     ORGANISATION_WORDS,
     PERSON_ROLES,
     STOPWORDS,
     TITLES,
+    starts_word,
 )
 from .paragraphs import Paragraph
 from .text import UPPER
@@ -43,12 +43,12 @@ _ORG_WORD = rf"[{UPPER}][\w\-]*"
 _ORG_CONNECTOR = r"(?:of|for|the|on|and|&|de|du|des|la|le)"
 # Capitalised words, with plural possessives and connectors inside: "Heat Pump Installers’ Federation".
 _PLURAL_POSSESSIVE = rf"(?:(?<=s)[’'](?=\s+[{UPPER}]))?"
+# No look-behind: it would stop re from skipping to capital letters; starts_word checks it.
 ORGANISATION_NAME_RE = re.compile(
-    rf"{LOOK_BEHIND}{_ORG_WORD}{_PLURAL_POSSESSIVE}"
+    rf"{_ORG_WORD}{_PLURAL_POSSESSIVE}"
     rf"(?:[ \u00a0]+(?:{_ORG_CONNECTOR}[ \u00a0]+)*{_ORG_WORD}{_PLURAL_POSSESSIVE})*(?![\w])"
 )
 _ABBREVIATION_AFTER_RE = re.compile(r"\s*\((?P<abbreviation>[A-Z][A-Za-z0-9&]{1,9})\)")
-_NOUN_BEFORE_RE = re.compile(r"(?:^|\s)(?P<noun>[A-Za-z-]+)\s+$")
 _WORD_RE = re.compile(r"\S+")
 _PROPER_ORGANISATION_WORDS = frozenset({"Kremlin", "Pentagon"})
 
@@ -120,21 +120,32 @@ def _ends_as_organisation(words: _Words) -> _Words:
     return []
 
 
+def _noun_before(masked: str, start: int) -> str:
+    """The lower-case word right before ``start`` ("maker" in "scooter maker Voltera"), else ""."""
+    if not start or not masked[start - 1].isspace():
+        return ""
+    before = masked[max(0, start - 40) : start].split()
+    word = before[-1] if before else ""
+    return word.lower() if word.replace("-", "").isalpha() else ""
+
+
 def find_organisations(paragraphs: Iterable[Paragraph]) -> list[FoundOrganisation]:
     """Every organisation the body names, in body order (repeats included)."""
     found: list[FoundOrganisation] = []
     for paragraph in paragraphs:
         masked = paragraph.masked
         for match in ORGANISATION_NAME_RE.finditer(masked):
+            if not starts_word(masked, match.start()):
+                continue
             text = match.group()
             if (
                 " " not in text
                 and text not in ORGANISATION_WORDS
                 and not masked.startswith("(", match.end() + 1)
                 and not masked.startswith("(", match.end())
-                and not _NOUN_BEFORE_RE.search(masked, max(0, match.start() - 40), match.start())
+                and _noun_before(masked, match.start()) not in ORGANISATION_ROLES
             ):
-                continue  # one capitalised word, no organisation word, no bracket, no noun before it
+                continue  # one capitalised word; no organisation word, bracket or organisation noun
             pieces = [(w.group(), match.start() + w.start()) for w in _WORD_RE.finditer(text)]
             words = _split_connector(_split_and(_cut_calendar(_trim(pieces))))
             if not words:
@@ -145,8 +156,7 @@ def find_organisations(paragraphs: Iterable[Paragraph]) -> list[FoundOrganisatio
             named = words if abbreviated else _ends_as_organisation(words)
             role = ""
             if not named:
-                before = _NOUN_BEFORE_RE.search(masked, max(0, start - 40), start)
-                noun = before["noun"].lower() if before else ""
+                noun = _noun_before(masked, start)
                 if noun in ORGANISATION_ROLES and noun not in PERSON_ROLES and len(words) <= 3:
                     named, role = words, noun
             if not named or (len(named) == 1 and named[0][0] not in _PROPER_ORGANISATION_WORDS and not role):

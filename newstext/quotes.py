@@ -65,7 +65,6 @@ from .attributions import (
     PRONOUN_RE,
     PRONOUN_REACH,
     RELATIVE_BEFORE_RE,
-    ROLE_NOUN_RE,
     ROLE_NOUN_SET,
     ROLE_PHRASE_RE,
     SENTENCE_SUBJECT_RE,
@@ -83,6 +82,8 @@ from .people import PERSON, Cast, Entity
 from .records import QuoteData
 
 __all__ = ["find_quotes"]
+
+_WORDS_RE = re.compile(r"[A-Za-z]+")  # a sentence's words, to test for a role noun before ROLE_PHRASE_RE
 
 # How the pieces of one quotation join.
 _NEW_PARAGRAPH, _NEW_SENTENCE, _SAME_SENTENCE = "paragraph", "sentence", "clause"
@@ -368,7 +369,9 @@ class _Reader:
                     or match.start() == sentence_start
                     or masked[match.start() - 1] == " "
                 ]
-                if ROLE_NOUN_RE.search(masked, sentence_start, end)
+                if ROLE_NOUN_SET.intersection(
+                    w.lower() for w in _WORDS_RE.findall(masked, sentence_start, end)
+                )
                 else []
             )
         return self._roles[key]
