@@ -8,7 +8,12 @@ from what the views return. Paths come from the URL configuration.
 from django.conf import settings
 from django.urls import reverse
 
+from people.models import Person
+
 from .limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_PARAMETER_LENGTH
+
+# Whether a name in the text is a person or an organisation.
+KIND = {"type": "string", "enum": list(Person.Kind.values)}
 
 
 def ref(name: str) -> dict:
@@ -91,7 +96,7 @@ SCHEMAS = {
             },
             "people": {
                 "type": "array",
-                "items": obj({"name": string(), "description": string()}),
+                "items": obj({"name": string(), "description": string(), "kind": KIND}),
             },
             "quotes": {"type": "array", "items": obj({"speaker": string(), "text": string()})},
             "topics": {"type": "array", "items": string()},
@@ -115,7 +120,7 @@ SCHEMAS = {
         {
             "name": string(),
             "slug": string(),
-            "kind": {"type": "string", "enum": ["person", "organisation"]},
+            "kind": KIND,
             "description": string(),
             "aliases": {"type": "array", "items": string()},
             "url": URL,

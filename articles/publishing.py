@@ -31,7 +31,7 @@ class TransitionResult:
 
 
 def _save_state(article: Article) -> None:
-    article.save(update_fields=["status", "published_at", "updated_at"])
+    article.save(update_fields=["status", "published_at", "dated_by_import", "updated_at"])
 
 
 @transaction.atomic
@@ -45,7 +45,7 @@ def publish_now(articles: Iterable[Article]) -> TransitionResult:
             continue
         article.status = Article.Status.PUBLISHED
         if article.published_at is None or article.published_at > now:
-            article.published_at = now
+            article.published_at, article.dated_by_import = now, False  # an editor's decision
         _save_state(article)
         changed.append(article)
     return TransitionResult(changed=changed, skipped=skipped)
@@ -67,7 +67,7 @@ def schedule(articles: Iterable[Article], *, at: datetime) -> TransitionResult:
         if article.state_at(now) == State.PUBLISHED:
             skipped.append(article)
             continue
-        article.status, article.published_at = Article.Status.PUBLISHED, at
+        article.status, article.published_at, article.dated_by_import = Article.Status.PUBLISHED, at, False
         _save_state(article)
         changed.append(article)
     return TransitionResult(changed=changed, skipped=skipped)
@@ -91,13 +91,16 @@ def publish_at(article: Article, *, at: datetime | None) -> None:
     """Give an article that is being written (not yet saved) the state an import asks for.
 
     ``at`` publishes it at that time (a future time schedules it); ``None`` publishes
-    it now unless it is live already. The caller saves the article.
+    it now unless it is live already. An article that gets its time from the import
+    itself is marked ``dated_by_import``. The caller saves the article.
     """
     if at is not None:
         article.status, article.published_at = Article.Status.PUBLISHED, at
+        article.dated_by_import = False
     elif article.status != Article.Status.PUBLISHED:
         article.status = Article.Status.PUBLISHED
-        article.published_at = article.published_at or timezone.now()
+        if article.published_at is None:
+            article.published_at, article.dated_by_import = timezone.now(), True
 
 
 def scheduled_articles():

@@ -70,7 +70,9 @@ def article_data(article: Article, *, public: bool = True) -> dict:
             }
             for link in article.related_links.all()
         ],
-        "people": [{"name": p.name, "description": p.description} for p in article.people.all()],
+        "people": [
+            {"name": p.name, "description": p.description, "kind": p.kind} for p in article.people.all()
+        ],
         "quotes": [{"speaker": q.speaker.name, "text": q.text} for q in article.quotes.all()],
         **{
             kind.name: sorted(getattr(tag, kind.key) for tag in kind.manager(article).all())

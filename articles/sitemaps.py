@@ -32,7 +32,9 @@ class NewsSitemap(ArticleSitemap):
 
     def items(self):
         since = timezone.now() - timedelta(days=2)
-        return Article.objects.published().filter(published_at__gte=since).order_by("-published_at")
+        # An archive article published at its import time is not today's news.
+        recent = Article.objects.published().filter(published_at__gte=since, dated_by_import=False)
+        return recent.order_by("-published_at")
 
 
 class TaggedSitemap(Sitemap):

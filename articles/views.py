@@ -107,7 +107,8 @@ class PersonView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         quotes = (
-            Quote.objects.filter(speaker=self.person, article__in=Article.objects.published())
+            Quote.objects.presented()
+            .filter(speaker=self.person, article__in=Article.objects.published())
             .select_related("article")
             .order_by("-article__published_at", "position")
         )
@@ -126,7 +127,7 @@ class QuoteListView(ListView):
     def get_queryset(self):
         self.q = self.request.GET.get("q", "").strip()
         self.speaker = self.request.GET.get("speaker", "").strip()
-        quotes = Quote.objects.filter(article__in=Article.objects.published())
+        quotes = Quote.objects.presented().filter(article__in=Article.objects.published())
         quotes = quotes.select_related("speaker", "article")
         if self.q:
             quotes = quotes.filter(text__icontains=self.q)

@@ -30,7 +30,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 REFERENCE = ROOT.parent / "shared" / "documents" / "000_5db3053b1fc29a68.txt"
-PG_URL = "postgres://postgres@127.0.0.1:5432/newsroom_bench"
+PG_SERVER = "postgres://postgres@127.0.0.1:5432/"
+DEFAULT_DATABASE_NAME = "newsroom_bench"
 
 
 # The reference document's author and the surnames of the people it names.
@@ -98,14 +99,18 @@ def worker(count: int, jobs: int, *, new_people: bool) -> dict:
     }
 
 
-def run(database: str, count: int, jobs: int, *, new_people: bool = False) -> dict:
+def run(
+    database: str, count: int, jobs: int, *, new_people: bool = False, name: str = DEFAULT_DATABASE_NAME
+) -> dict:
     env = os.environ | {"DEBUG": "0", "SECRET_KEY": "bench-" + "x" * 60, "ALLOWED_HOSTS": "localhost"}
     if database == "postgres":
-        dropdb = ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", "newsroom_bench"]
+        dropdb = ["dropdb", "-h", "127.0.0.1", "-U", "postgres", "--if-exists", name]
         subprocess.run(dropdb, check=True, capture_output=True)
-        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", "newsroom_bench"], check=True)
+        subprocess.run(["createdb", "-h", "127.0.0.1", "-U", "postgres", name], check=True)
         try:
-            return worker_process(count, jobs, env | {"DATABASE_URL": PG_URL}, new_people=new_people)
+            return worker_process(
+                count, jobs, env | {"DATABASE_URL": PG_SERVER + name}, new_people=new_people
+            )
         finally:
             subprocess.run(dropdb, check=True, capture_output=True)
     with tempfile.TemporaryDirectory() as tmp:
@@ -129,6 +134,11 @@ def main():
     parser.add_argument(
         "--new-people", action="store_true", help="every document names an author and people of its own"
     )
+    parser.add_argument(
+        "--database-name",
+        default=DEFAULT_DATABASE_NAME,
+        help="PostgreSQL database to create and drop (one of your own when others share the server)",
+    )
     parser.add_argument("--worker", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.worker:
@@ -139,7 +149,7 @@ def main():
     for database in args.databases:
         for jobs in args.jobs if database == "postgres" else [1]:
             for size in args.sizes:
-                r = run(database, size, jobs, new_people=args.new_people)
+                r = run(database, size, jobs, new_people=args.new_people, name=args.database_name)
                 print(
                     f"{database:<10} {r['jobs']:>4} {r['documents']:>6} {r['seconds']:>8} "
                     f"{r['docs_per_second']:>8} {r['rss_growth_mib']:>15} {r['max_rss_mib']:>12}  "

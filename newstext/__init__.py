@@ -6,7 +6,7 @@ split over small modules:
 
 ========================  ==========================================================
 ``parse.py``              the document layout: ``parse_document``
-``analysis.py``           people, quotes and countries of a text: ``analyse_text``
+``analysis.py``           people, quotes, countries and topics of a text: ``analyse_text``
 ``records.py``            ``ParseError`` and the frozen dataclasses
 ``text.py``               bytes to text (``decode_document``), title keys
 ``dates.py``              related-item dates (``parse_related_date``)
@@ -14,9 +14,15 @@ split over small modules:
 ``publication.py``        the publication line and the mirror suffix
 ``paragraphs.py``         quotation marks and sentences inside a paragraph
 ``names.py``              the closed word lists and regex pieces for names
-``people.py``             people and organisations named in the body
+``organisations.py``      organisations named in the body, by their whole name
+``descriptions.py``       appositions, titles and descriptors around a name
+``entities.py``           the entities being read and the shape of a person's name
+``people.py``             people and organisations named in the body, their genders
+``resolution.py``         who a subject names: names, pronouns, role nouns
+``attributions.py``       the wording of attributions (the patterns)
 ``quotes.py``             quotations and their speakers
 ``countries.py``          the countries a story is about
+``topics.py``             the subjects a story is about (``SUBJECTS``)
 ========================  ==========================================================
 
 Each module's docstring states its rules. The layout (see the reference
@@ -52,8 +58,13 @@ The judgement calls, in short (the modules have the detail):
   joined by a space; a quote running over paragraphs is one quote, joined by a
   blank line.
 * People: full names that look like a person's and that the text treats as
-  one (apposition, title, surname reused, speech verb); organisations only
-  when quoted.
+  one (apposition, title or descriptor, age, surname reused, speech verb);
+  organisations by their whole name, listed only when quoted. Role nouns
+  ("the CEO said", "the commission said") resolve to whom they name; "he" and
+  "she" to the latest person the pronoun fits.
+* What readers see: one- and two-word partial quotes are kept in the data but
+  not presented (``presents_quote``, ``QuoteData.presented``).
+* Topics: subjects from a fixed list (``SUBJECTS``), never the people.
 * Countries: named in the headline or standfirst, or twice in the body, by
   name, demonym or capital; hyphenated compounds ("US-based") do not count.
 * Publication: a glued tail ("The GuardianTramp") is cut when it is a known
@@ -65,11 +76,22 @@ from .bylines import parse_byline
 from .dates import parse_related_date
 from .parse import parse_document
 from .people import ORGANISATION, PERSON
-from .records import Byline, Document, Mention, ParseError, QuoteData, RelatedItem
+from .records import (
+    MIN_PRESENTED_PARTIAL_WORDS,
+    Byline,
+    Document,
+    Mention,
+    ParseError,
+    QuoteData,
+    RelatedItem,
+    presents_quote,
+)
 from .text import DEFAULT_MAX_BYTES, decode_document, normalise_title
+from .topics import SUBJECTS
 
 __all__ = [
     "DEFAULT_MAX_BYTES",
+    "MIN_PRESENTED_PARTIAL_WORDS",
     "ORGANISATION",
     "PERSON",
     "Analysis",
@@ -79,10 +101,12 @@ __all__ = [
     "ParseError",
     "QuoteData",
     "RelatedItem",
+    "SUBJECTS",
     "analyse_text",
     "decode_document",
     "normalise_title",
     "parse_byline",
     "parse_document",
     "parse_related_date",
+    "presents_quote",
 ]

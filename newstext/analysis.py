@@ -1,4 +1,4 @@
-"""The text analysis shared by the parser and the editors' suggestions: people, quotes, countries.
+"""The text analysis shared by the parser and the editors' suggestions: people, quotes, countries, topics.
 
 One function, so that what an import finds in a document and what the article
 form suggests for the same text can never disagree.
@@ -12,6 +12,7 @@ from .paragraphs import analyse
 from .people import PERSON, Cast
 from .quotes import find_quotes
 from .records import Mention, QuoteData
+from .topics import subject_topics
 
 
 @dataclass(frozen=True)
@@ -21,12 +22,13 @@ class Analysis:
     people: tuple[Mention, ...]  # in order of first appearance; never the byline's authors
     quotes: tuple[QuoteData, ...]  # in body order
     countries: tuple[str, ...]  # ISO 3166-1 alpha-2 codes, sorted
+    topics: tuple[str, ...] = ()  # subject topics, most central first; never the story's people
 
 
 def analyse_text(
     *, headline: str, standfirst: str, paragraphs: Sequence[str], authors: Sequence[str] = ()
 ) -> Analysis:
-    """People, organisations, quotes and countries of a story, from its text.
+    """People, organisations, quotes, countries and subject topics of a story, from its text.
 
     ``paragraphs`` are the body's paragraphs as plain text; ``authors`` the
     byline's names, which are never counted among the people named.
@@ -43,4 +45,10 @@ def analyse_text(
             name for person in people if person.kind == PERSON for name in (person.name, *person.aliases)
         ],
     )
-    return Analysis(people=tuple(people), quotes=tuple(quotes), countries=countries)
+    topics = subject_topics(
+        headline=headline,
+        standfirst=standfirst,
+        paragraphs=paragraphs,
+        people=[person.name for person in people],
+    )
+    return Analysis(people=tuple(people), quotes=tuple(quotes), countries=countries, topics=topics)

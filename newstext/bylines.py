@@ -19,7 +19,10 @@ A role starts at the first word after a name of at least two words that is
 either followed by a lower-case word ("Central and …", "Energy and climate …",
 "Europe correspondent"), or is a place or a role word ("Mexico City
 correspondent"), or is itself lower case. A byline with no recognisable name
-("Guardian staff and agencies", "Reuters") is kept whole as one author.
+("Guardian staff and agencies", "Reuters") is kept whole as one author, and so
+is an outlet's desk: "Nordwire staff", "The Channel North news desk" (a name
+starting with "The", or ending in a desk word, is never a person's name with
+a role after it).
 """
 
 import re
@@ -33,6 +36,7 @@ __all__ = ["parse_byline"]
 _SEPARATOR_RE = re.compile(r"\s*,\s*and\s+|\s*,\s*|\s+and\s+|\s*&\s*")
 _NAME_WORD_RE = re.compile(NAME_WORD)
 _AUTHOR_START_RE = re.compile(rf"{NAME_WORD}(?:\s+(?:(?:{'|'.join(sorted(PARTICLES))})\s+)*{NAME_WORD})+")
+DESK_WORDS = frozenset({"staff", "desk", "newsroom", "team", "agencies", "reporters", "correspondents"})
 _LOCATION_RE = re.compile(r"(?P<name>.+?),?\s+in\s+(?P<location>\S.*)")
 
 
@@ -75,6 +79,8 @@ def _is_name_word(word: str) -> bool:
 
 def _author(segment: str) -> Byline:
     segment = segment.strip(" ,")
+    if segment.startswith("The ") or segment.rsplit(" ", 1)[-1] in DESK_WORDS:
+        return Byline(name=segment)  # "The Channel North news desk", "Nordwire staff"
     located = _LOCATION_RE.fullmatch(segment)
     if located and all(_is_name_word(word) for word in located["name"].split()):
         return Byline(name=located["name"].strip(" ,"), location=located["location"].strip(" ,"))

@@ -54,6 +54,7 @@ def parse_document(text: str) -> Document:
         people=analysis.people,
         quotes=analysis.quotes,
         countries=analysis.countries,
+        topics=analysis.topics,
     )
 
 

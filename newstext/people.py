@@ -22,10 +22,6 @@ Transmission, the Lithuanian network operator") marks an organisation
 instead. A surname that is also a country ("Michael Jordan") is allowed, but
 then its use alone proves nothing.
 
-A lone surname becomes a person of its own only as a speaker, and only when
-it appears after a lower-case word somewhere ("…,” Okafor said"), so that
-"Experts said" and "Analysts had been split" name no one.
-
 Organisations are recorded only when they are quoted ("…,” the Institute for
 the Study of War (ISW), a US-based thinktank, said), with the abbreviation as
 an alias, so that "ISW’s report said" finds them again.
@@ -36,6 +32,20 @@ International Peace", "mayor", "Ukraine’s president", "British prime
 minister". An apposition that only relates the person to someone else ("his
 Belarusian counterpart") gives no description.
 
+A title or a descriptor before the name is evidence too, and is stripped
+from it wherever it stands ("Councillor Joan Tilley", "Transport Secretary
+Alison Dunne", "analyst Joris de Wit", "a 63-year-old man named Gareth
+Lloyd"), and so are an age in apposition ("Margaret Doyle, 82,") and being
+joined by "and" to a person ("written by Cecil Brand and Dorothy Kemp").
+Names inside organisations' names ("Kuura Nova Grace Lindqvist edition" aside)
+and places introduced as such ("Llanfair Waterside, a town") are not people.
+
+Each person has a gender when the text gives one: a title (Mr, Dame), a
+gendered descriptor ("spokeswoman", "a 58-year-old man") or the pronoun that
+first refers back to them (not one inside their apposition: "Eleanor Vance,
+his rival,"). How speakers, pronouns and role nouns are resolved is in
+``resolution.py``.
+
 The byline's journalists are never people of the story.
 """
 
@@ -43,86 +53,73 @@ import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from itertools import accumulate
 
-from .countries import country_of, country_words, find_countries
+from .castscan import CastScan
+from .countries import country_words
+from .descriptions import (
+    PLACE,
+    SINGLE_NAME_RE,
+    age_after,
+    descriptor_before,
+)
+from .descriptions import apposition as _apposition
+from .entities import (
+    ORGANISATION,
+    PERSON,
+    ROLE_TITLES,
+    Entity,
+    cut_titles,
+    gender_of,
+    looks_like_person,
+    not_a_name,
+)
 from .names import (
-    ABBREVIATION_RE,
-    CALENDAR,
     CAP_WORD,
     DESCRIBING_TITLES,
-    NAME_WORD,
-    ORGANISATION_NOUNS,
-    ORGANISATION_PRONOUNS,
-    ORGANISATION_WORDS,
-    PARTICLES,
     PERSON_NAME_RE,
-    PLACE_WORDS,
-    PRONOUNS,
-    PROPER_PHRASE,
-    RELATIONAL_WORDS,
-    ROLE_WORDS,
-    SPEECH_VERB_RE,
-    STOPWORDS,
+    PLACE_NOUNS,
     TITLES,
     starts_word,
+    words,
 )
-from .paragraphs import MASK, Paragraph, char_before
+from .paragraphs import Paragraph, char_before
 from .records import Mention
+from .resolution import Resolution
 
-__all__ = ["Cast", "Entity"]
-
-PERSON, ORGANISATION = "person", "organisation"
 _LONG_DOCUMENT = 50_000  # characters; longer documents index their words instead of scanning per name
 
-_POSSESSIVE = rf"{CAP_WORD}(?:[ \u00a0]+{CAP_WORD})*[’']s"
-_DETERMINER = rf"(?:(?:a|an|the|his|her|its|their)\s+|{_POSSESSIVE}\s+)"
-_ROLE_START = r"(?:" + "|".join(sorted(ROLE_WORDS)) + r")\b"
-# ", a Belarusian political analyst and …," after a name; ends at a comma, a colon or the sentence's end.
-_AFTER_NAME_RE = re.compile(
-    rf",[ \u00a0]+(?P<description>(?:{_DETERMINER}|{_ROLE_START})[^,;:“”\"{MASK}()\n]{{1,200}}?)"
-    rf"(?=\s*(?:[,;:)]|[.!?](?:\s|$)|$))"
-)
-_DESCRIPTION_START_RE = re.compile(rf"(?:{_DETERMINER}|{_ROLE_START})")
-# "the mayor, " before a name.
-_BEFORE_NAME_RE = re.compile(
-    rf"(?:^|(?<=[\s(]))(?P<description>{_DETERMINER}[^,;:.!?“”\"{MASK}()\n]{{1,80}}?),[ \u00a0]+$"
-)
-_AFTER_APPOSITION_RE = re.compile(r"\s*(?:[,;:)]|[.!?](?:\s|$)|$)")
-_HEAD_END_RE = re.compile(r"\s(?:of|at|for|in|with|from|on|who|which|that|to|based)\s")
-_ABBREVIATED_RE = re.compile(rf"(?P<name>{PROPER_PHRASE})\s*\((?P<abbreviation>[A-Z][A-Z0-9&]{{1,9}})\)")
-_NAME_WORD_RE = re.compile(NAME_WORD)
 _CAPITALISED_RE = re.compile(CAP_WORD)
-_LEADING_ARTICLE_RE = re.compile(r"(?:a|an|the)\s+", re.IGNORECASE)
-_RELATIVE_RE = re.compile(r"\b(?:who|which|that|whose)\b")
-_PRONOUN_DETERMINERS = ("his ", "her ", "its ", "their ")
-_DETERMINER_WORDS = frozenset({"a", "an", "the", "his", "her", "its", "their"})
+_AGENT_SUFFIXES = ("er", "or", "ist", "ian", "ant", "ent")
+# Given names that end like agent nouns, so that "Peter Van Dijk" is not "a peter".
+_GIVEN_NAMES_LIKE_AGENTS = words(
+    """
+    Alexander Amber Bernadette Brent Christopher Esther Grant Heather Hector Jennifer Jasper Kent Lavender
+    Oliver Peter Roger Spencer Tudor Trevor Victor Vincent Walter Xander Amer Omer Taylor Connor Tyler
+    Hunter Carter Parker Skyler Piper Schuyler Jupiter Florent Laurent Clement Ryan Brian Adrian Julian
+    Damian Christian Cristian Fabian Florian Sebastian Vivian Lillian Jillian Marian Bryant Dante
+    """
+)
+_PLACE_OF_RE = re.compile(rf"\b(?:{'|'.join(sorted(PLACE_NOUNS))})\s+of\s+$")
+_WHICH_AFTER_RE = re.compile(r",\s+which\b")
+_AND_BEFORE_RE = re.compile(r"\s+and\s+$")
+_AND_AFTER_RE = re.compile(r"\s+and\s+")
+_AND_I_RE = re.compile(r"\s+and\s+I\b")
+# Person nouns that introduce somebody new rather than refer back: "her neighbour", "a resident".
 
 
 @dataclass
-class Entity:
-    """A person or organisation while the document is being read."""
-
-    name: str
-    kind: str = PERSON
-    description: str = ""
-    aliases: list[str] = field(default_factory=list)
-    speaker: bool = False
-
-    def mention(self) -> Mention:
-        return Mention(
-            name=self.name, description=self.description, kind=self.kind, aliases=tuple(self.aliases)
-        )
+class _Occurrence:
+    text: str
+    masked: str
+    start: int
+    end: int
+    title: str
+    paragraph: int  # -1 for the headline and standfirst
 
 
-@dataclass(frozen=True)
-class _Apposition:
-    description: str  # cleaned; "" when only relational
-    organisation: bool  # its head noun is an organisation noun
-
-
-class Cast:
+class Cast(CastScan, Resolution):
     """Everyone the story names, and the lookups that resolve a speaker to them."""
 
     def __init__(
@@ -134,68 +131,157 @@ class Cast:
         self._all_text = "\n".join([headline, standfirst, *(p.text for p in paragraphs)])
         self._body = "\n".join(p.text for p in paragraphs)
         self._entities: dict[str, Entity] = {}
-        self._aliases: dict[str, str] = {}  # alias -> entity name; ambiguous aliases map to ""
-        self._organisations: dict[str, Entity] = {}  # introduced with an abbreviation, not yet quoted
-        self.last_person: Entity | str | None = None  # str: a name not yet known to be a person
+        self._aliases: dict[str, str] = {}  # alias -> entity name (the first introduced with it)
+        self._organisations: dict[str, Entity] = {}  # named in the body, not yet quoted
+        self._organisation_spans: dict[int, list[tuple[int, int]]] = {}  # paragraph -> name spans
+        self._recent: list[Entity | str] = []  # people noted as subjects, latest last (str: not yet known)
         self.last_organisation: Entity | None = None
+        self.last_subject: Entity | None = None  # person or organisation
         self._name_words: Counter[str] = Counter()  # words of the capitalised names, for _surname_used
         self._lowercase_words: frozenset[str] | None = None  # these two are built only for long documents
         self._capitalised_words: Counter[str] | None = None
         self._paragraph_starts = list(accumulate((len(p.text) + 1 for p in paragraphs), initial=0))
-        self._find_people(headline, standfirst)
         self._find_organisations()
+        self._find_people(headline, standfirst)
+        self._find_genders()
 
     # Reading the names -------------------------------------------------------------------
 
-    def _texts(self, headline: str, standfirst: str) -> Iterable[tuple[str, str]]:
-        yield headline, headline
-        yield standfirst, standfirst
+    def _texts(self, headline: str, standfirst: str) -> Iterable[tuple[str, str, int]]:
+        yield headline, headline, -1
+        yield standfirst, standfirst, -1
         for paragraph in self._paragraphs:
-            yield paragraph.text, paragraph.masked
+            yield paragraph.text, paragraph.masked, paragraph.index
+
+    def _inside_organisation(self, paragraph: int, start: int, end: int) -> bool:
+        return any(a <= start < b or a < end <= b for a, b in self._organisation_spans.get(paragraph, ()))
 
     def _find_people(self, headline: str, standfirst: str) -> None:
-        occurrences: dict[str, list[tuple[str, str, int, int, str]]] = {}
-        for text, masked in self._texts(headline, standfirst):
+        occurrences: dict[str, list[_Occurrence]] = {}
+        for text, masked, index in self._texts(headline, standfirst):
             for match in PERSON_NAME_RE.finditer(text):
                 if not starts_word(text, match.start()):
                     continue
                 found = self._person_name(text, match)
-                if found is not None:
-                    name, start, titled = found
-                    occurrences.setdefault(name, []).append((text, masked, start, match.end(), titled))
-        for name, places in occurrences.items():
-            titles = [title for *_, title in places if title]
-            evidence = bool(titles)
-            description = ""
-            for text, masked, start, end, _ in places:
-                apposition = _apposition(text, masked, start, end)
-                if apposition is None:
+                if found is None:
                     continue
-                if apposition.organisation:
-                    break  # "Nemunas Transmission, the Lithuanian network operator": not a person
+                name, start, titled = found
+                if (
+                    name in self._organisations
+                    or self._inside_organisation(index, start, match.end())
+                    or self._organisation_ending(name) is not None
+                ):
+                    continue
+                occurrences.setdefault(name, []).append(
+                    _Occurrence(text, masked, start, match.end(), titled, index)
+                )
+        unproven: dict[str, list[_Occurrence]] = {}
+        for name, places in occurrences.items():
+            if not self._read_person(name, places):
+                unproven[name] = places
+        # "written by Cecil Brand and Dorothy Kemp": joined by "and" to a person.
+        for name, places in unproven.items():
+            if any(self._joined_to_person(place) for place in places):
+                self._add(Entity(name=name))
+        for paragraph in self._paragraphs:
+            for single in SINGLE_NAME_RE.finditer(paragraph.text):
+                name = single["name"]
+                if name not in self._entities and name not in self._aliases and not_a_name(name) is False:
+                    gender = gender_of(single["pronoun"] or "") if single["pronoun"] else ""
+                    self._add(Entity(name=name, gender=gender))
+
+    def _read_person(self, name: str, places: list[_Occurrence]) -> bool:
+        """Add ``name`` as a person when the text treats it as one; False when it did not prove one."""
+        titles = [place.title for place in places if place.title]
+        evidence = bool(titles)
+        description = ""
+        gender = ""
+        roles: set[str] = set()
+        for title in titles:
+            gender = gender or gender_of(title)
+            roles.update(word.lower() for word in title.split())
+        for place in places:
+            descriptor = descriptor_before(place.text, place.start)
+            if descriptor is not None:
                 evidence = True
-                description = description or apposition.description
-            else:
-                # A surname that is also a country ("Jordan") used alone proves nothing.
-                if evidence or (name.split()[-1] not in country_words() and self._surname_used(name)):
-                    if not description and titles and set(titles[0].split()) <= DESCRIBING_TITLES:
-                        description = titles[0].lower()  # "Prime Minister Rishi Sunak"
-                    self._add(Entity(name=name, description=description))
+                description = description or descriptor
+                context = descriptor or place.text[max(0, place.start - 40) : place.start]
+                gender = gender or gender_of(context)
+                roles.update(descriptor.lower().replace("’s", " ").replace("'s", " ").split())
+            if _PLACE_OF_RE.search(place.masked, max(0, place.start - 30), place.start):
+                return True  # "the Yorkshire village of Thornton Beck"
+            if age_after(place.masked, place.end):
+                evidence = True
+            if _WHICH_AFTER_RE.match(place.masked, place.end):
+                self._add_organisation(name)  # "Southmere Water, which faces the largest increase,"
+                return True
+            if place.paragraph >= 0 and _AND_I_RE.match(place.text, place.end):
+                evidence = True  # “Margaret Hale and I disagreed”
+            found = _apposition(place.text, place.masked, place.start, place.end)
+            if found is None:
+                continue
+            if found.organisation:
+                self._add_organisation(name, description=found.description, role=found.head)
+                return True  # "Nemunas Transmission, the Lithuanian network operator": not a person
+            if found.kind == PLACE:
+                return True  # "Llanfair Waterside, a town on the Teme"
+            evidence = True
+            description = description or found.description
+            gender = gender or gender_of(found.description or found.head)
+            roles.update(found.description.lower().replace("’s", " ").replace("'s", " ").split())
+        # A surname that is also a country ("Jordan") used alone proves nothing.
+        if not (evidence or (name.split()[-1] not in country_words() and self._surname_used(name))):
+            return False
+        if titles and not description and set(titles[0].split()) <= DESCRIBING_TITLES | ROLE_TITLES:
+            description = titles[0].lower()  # "Prime Minister Rishi Sunak"
+        self._add(Entity(name=name, description=description, gender=gender, roles=roles))
+        return True
+
+    def _joined_to_person(self, place: _Occurrence) -> bool:
+        before = _AND_BEFORE_RE.search(place.masked, max(0, place.start - 6), place.start)
+        after = _AND_AFTER_RE.match(place.masked, place.end)
+        for match, text in (
+            (before, place.masked[max(0, place.start - 60) : before.start()] if before else ""),
+            (after, place.masked[after.end() : after.end() + 60] if after else ""),
+        ):
+            if match is None:
+                continue
+            neighbour = PERSON_NAME_RE.search(text)
+            if neighbour is None:
+                continue
+            words = neighbour.group().split()
+            while words and words[0] in TITLES:
+                words.pop(0)
+            if " ".join(words) in self._entities:
+                return True
+        return False
 
     def _person_name(self, text: str, match: re.Match[str]) -> tuple[str, int, str] | None:
         """The person's name in a capitalised run, its start, and the title before it ("" if none)."""
         words = match.group().split()
         title: list[str] = []
         stripped = 0
-        while words and _not_a_name(words[0]):
+        # "technology analyst Sofia Berg": a first name that is also a capital, after a descriptor.
+        first_is_place = (
+            len(words) in (2, 3)
+            and words[0] in country_words()
+            and words[1] not in country_words()
+            and bool(descriptor_before(text, match.start()))
+        )
+        while words and not first_is_place and not_a_name(words[0]):
             title = [*title, words[0]] if words[0] in TITLES else []
             words.pop(0)
             stripped += 1
+        cut, words = cut_titles(words)
+        if cut:
+            title, stripped = cut, stripped + 1
+        if not stripped and len(words) == 3 and _occupation_opening(text, match.start(), words[0]):
+            title, stripped = [words.pop(0)], 1  # "Butcher Ken Atherton, whose family …"
         if not stripped and words and self._sentence_opener(text, match.start(), words[0]):
             words.pop(0)
         if len(words) > 1:
             self._name_words.update(set(words))  # for _surname_used; "But Shraibman" is not a name
-        if not _looks_like_person(words, country_surname=True):
+        if not looks_like_person(words, country_surname=True, country_first=first_is_place):
             return None
         name = " ".join(words)
         if name in self._authors:
@@ -229,134 +315,16 @@ class Cast:
             self._capitalised_words = Counter(_CAPITALISED_RE.findall(self._all_text))
         return self._capitalised_words[word]
 
-    def _find_organisations(self) -> None:
-        for paragraph in self._paragraphs:
-            if "(" not in paragraph.masked:
-                continue
-            for match in _ABBREVIATED_RE.finditer(paragraph.masked):
-                words = match["name"].split()
-                while words and words[0] in STOPWORDS:
-                    words.pop(0)
-                if not words:
-                    continue
-                after = _AFTER_NAME_RE.match(paragraph.masked, match.end())
-                apposition = (
-                    _clean_description(paragraph.text[after.start(1) : after.end(1)]) if after else None
-                )
-                organisation = Entity(
-                    name=" ".join(words),
-                    kind=ORGANISATION,
-                    description=apposition.description if apposition else "",
-                    aliases=[match["abbreviation"]],
-                )
-                self._organisations.setdefault(organisation.name, organisation)
-                self._organisations.setdefault(match["abbreviation"], organisation)
-
     def _add(self, entity: Entity) -> Entity:
         self._entities[entity.name] = entity
         if entity.kind == PERSON and " " in entity.name and self._surname_used(entity.name):
             entity.aliases = [entity.name.split()[-1]]
         for alias in entity.aliases:
-            self._aliases[alias] = "" if self._aliases.get(alias, entity.name) != entity.name else entity.name
+            # A surname two people share ("Mehta") stands for the one the story introduced first.
+            self._aliases.setdefault(alias, entity.name)
         return entity
 
     # Resolving speakers ------------------------------------------------------------------
-
-    def resolve(
-        self,
-        phrase: str,
-        *,
-        create: str = PERSON,
-        abbreviation: str = "",
-        appositive: str = "",
-        definite: bool = False,
-    ) -> Entity | None:
-        """The entity a subject phrase names, or None.
-
-        ``create`` says what may be added when the phrase names no one known yet:
-        "person", "any" (a person or an organisation: quoted speakers) or "" (nothing).
-        ``definite`` says the phrase followed "the" ("the Kremlin said").
-        """
-        if phrase in PRONOUNS:
-            if isinstance(self.last_person, str):
-                self.last_person = self.resolve(self.last_person)  # the name "she" refers to is a person
-            return self.last_person
-        if phrase in ORGANISATION_PRONOUNS:
-            return self.last_organisation
-        words = phrase.split()
-        while words and (words[0] in STOPWORDS or words[0] in TITLES):
-            definite = definite or words[0] == "The"
-            words.pop(0)
-        if not words:
-            return None
-        name = " ".join(words)
-        known = self._known(name, organisations=create == "any")
-        if known is None and " " in name:
-            # "Putin of Russia", "Zelenskiy on Monday": the name before a connector.
-            head = re.split(r"\s(?:of|for|on|the)\s", name, maxsplit=1)[0]
-            if head != name:
-                known = self._known(head, organisations=create == "any")
-        if known is not None or not create:
-            return known
-        if (
-            name in self._authors
-            or name in self._author_surnames
-            or country_of(name)
-            or CALENDAR & set(words)
-        ):
-            return None  # a journalist; "Washington said"; "Monday"
-        if abbreviation or definite or ABBREVIATION_RE.fullmatch(name) or _has_organisation_word(words):
-            if create != "any":
-                return None
-            entity = Entity(name=name, kind=ORGANISATION, aliases=[abbreviation] if abbreviation else [])
-        elif _looks_like_person(words) or (
-            len(words) == 1 and words[0] not in PLACE_WORDS and self._used_mid_sentence(name)
-        ):
-            entity = Entity(name=name)
-        else:
-            return None
-        cleaned = _clean_description(appositive) if _DESCRIPTION_START_RE.match(appositive) else None
-        if cleaned is not None:
-            entity.description = cleaned.description
-        return self._add(entity)
-
-    def _known(self, name: str, *, organisations: bool) -> Entity | None:
-        entity = self._entities.get(name)
-        if entity is None and self._aliases.get(name):
-            entity = self._entities[self._aliases[name]]
-        if entity is None and organisations:
-            organisation = self._organisations.get(name)
-            if organisation is not None:
-                entity = self._add(organisation)
-        return entity
-
-    def _used_mid_sentence(self, word: str) -> bool:
-        """A lone capitalised word that occurs after a lower-case word: a surname, not "Experts"."""
-        if not _NAME_WORD_RE.fullmatch(word) or word in country_words():
-            return False
-        position = self._body.find(word)
-        while position > 0:
-            before = self._body[max(0, position - 30) : position]
-            previous = before.split()[-1] if before.strip() and before[-1] == " " else ""
-            if previous and (
-                (previous[0].islower() and previous[-1].isalpha()) or previous.endswith((",", ",”", ',"'))
-            ):
-                return True  # "… and Okafor", "…,” Okafor said" (not "Maria Okafor", not "Experts")
-            position = self._body.find(word, position + 1)
-        return False
-
-    def note_name(self, name: str) -> None:
-        """Remember a sentence's subject that is not known as a person: "Maria Okafor runs …"."""
-        self.last_person = name
-
-    def note(self, entity: Entity | None) -> None:
-        """Remember the latest subject, for a following "he said" or "it said"."""
-        if entity is None:
-            return
-        if entity.kind == PERSON:
-            self.last_person = entity
-        else:
-            self.last_organisation = entity
 
     # The result --------------------------------------------------------------------------
 
@@ -373,7 +341,13 @@ class Cast:
         return tuple(mention for _, mention in placed)
 
     def _first_appearance(self, entity: Entity) -> tuple[int, int] | None:
-        """(paragraph index, offset) of the first use of the name or an alias in the body."""
+        """(paragraph index, offset) of the first use of the name or an alias in the body.
+
+        None when the full name is not in the body and the entity never speaks there: "Rare
+        Sumatran" of a headline is no one because the body says "Sumatran tigers".
+        """
+        if entity.name not in self._body and not entity.speaker:
+            return None
         found = [
             position for form in (entity.name, *entity.aliases) if (position := self._body.find(form)) != -1
         ]
@@ -384,80 +358,11 @@ class Cast:
         return index, position - self._paragraph_starts[index]
 
 
-def _not_a_name(word: str) -> bool:
-    return word in STOPWORDS or word in TITLES or word in PLACE_WORDS or word in country_words()
+def _occupation_opening(text: str, start: int, word: str) -> bool:
+    """A capitalised occupation opening a sentence before a two-word name: "Florist Amira Haddad".
 
-
-def _looks_like_person(words: list[str], *, country_surname: bool = False) -> bool:
-    """Two to four name words, none of them a function, place, calendar or organisation word.
-
-    With ``country_surname`` the last word may be a country form ("Michael Jordan").
+    An agent noun ("-er", "-or", "-ist", "-ian", "-ant", "-ent") that is not a common given name.
     """
-    named = [word for word in words if word not in PARTICLES]
-    if not 2 <= len(named) <= 4 or words[0] in PARTICLES or words[-1] in PARTICLES:
+    if char_before(text, start) not in ("", ".", "!", "?", "“", '"', ":"):
         return False
-    if not all(_NAME_WORD_RE.fullmatch(word) for word in named):
-        return False
-    if country_surname and named[-1] in country_words():
-        named, words = named[:-1], words[:-1]
-    if named[0] in TITLES or any(
-        (_not_a_name(word) and word not in TITLES) or word in CALENDAR or word in ORGANISATION_WORDS
-        for word in named
-    ):
-        return False  # a title is allowed after the first name: "John Major", "Stephen King"
-    return not find_countries(" ".join(words))  # "Costa Rica", "San José"
-
-
-def _has_organisation_word(words: list[str]) -> bool:
-    return any(word in ORGANISATION_WORDS for word in words)
-
-
-def _apposition(text: str, masked: str, start: int, end: int) -> _Apposition | None:
-    """The description an apposition gives the name at text[start:end], if any."""
-    after = _AFTER_NAME_RE.match(masked, end)
-    if after is not None:
-        cleaned = _clean_description(text[after.start("description") : after.end("description")])
-        if cleaned is not None:
-            return cleaned
-    if _AFTER_APPOSITION_RE.match(masked, end) is None:
-        return None  # "After meeting the troops, Vladimir Putin said": not an apposition
-    before = _BEFORE_NAME_RE.search(masked, max(0, start - 120), start)
-    if before is None:
-        return None
-    words = text[before.start("description") : before.end("description")].split()
-    # The nearest determiner starts it: "the meeting with the British prime minister" -> "the British …".
-    first = max(
-        (
-            index
-            for index, word in enumerate(words)
-            if word in _DETERMINER_WORDS or word.endswith(("’s", "'s"))
-        ),
-        default=0,
-    )
-    words = words[first:]
-    if len(words) > 7 or not words[-1][:1].islower():
-        return None
-    return _clean_description(" ".join(words))
-
-
-def _clean_description(description: str) -> _Apposition | None:
-    """A description without its leading article; None when it is not one ("the Kremlin said")."""
-    description = " ".join(description.split())
-    if not description or len(description.split()) > 30:
-        return None
-    verb = SPEECH_VERB_RE.search(description)
-    if verb is not None and not _RELATIVE_RE.search(description, 0, verb.start()):
-        return None  # "Vladimir Putin, the Kremlin said": a clause, not a description
-    relative = description.startswith(_PRONOUN_DETERMINERS)
-    article = _LEADING_ARTICLE_RE.match(description)
-    if article is not None:
-        description = description[article.end() :]
-    if relative:
-        description = description.split(" ", 1)[1] if " " in description else ""
-    head = _HEAD_END_RE.split(f" {description} ", maxsplit=1)[0].split()
-    head_noun = head[-1].lower() if head else ""
-    if head_noun in ORGANISATION_NOUNS:
-        return _Apposition(description=description, organisation=True)
-    if relative and head_noun in RELATIONAL_WORDS:
-        return _Apposition(description="", organisation=False)
-    return _Apposition(description=description, organisation=False)
+    return word.endswith(_AGENT_SUFFIXES) and word not in _GIVEN_NAMES_LIKE_AGENTS

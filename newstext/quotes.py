@@ -9,16 +9,19 @@ Full quotations take their speaker from, in order:
 1. an attribution right after them: ``“…,” Putin said.``, ``“…,” he said``,
    ``“…,” said Maria Okafor, the agency’s director.``, ``“…,” the Institute
    for the Study of War (ISW), a US-based thinktank, said``, ``“…,” ISW’s
-   report said``;
+   report said``, ``“…,” union leader Tadeusz Grabowski told reporters``, ``“…,”
+   the CEO said``, ``“…,” said another resident, a 63-year-old man named Gareth
+   Lloyd``, or later in the sentence: ``“…” of millions of people, Donnelly said``;
 2. the nearest speech verb before them in the same paragraph whose subject is
    named: ``Okafor said: “…”``, ``But Shraibman warned that … . “For now …”``;
 3. a previous paragraph that ends in a colon after a speech verb;
 4. the speaker of the quotation in the paragraph before, when the paragraph
    holds nothing but the quotation.
 
-"he"/"she" resolve to the latest person who was the subject of a sentence
-or of a speech verb; "it" to the latest organisation. Surnames and
-abbreviations resolve to the full name introduced anywhere in the document.
+Subjects are names, pronouns or role phrases ("the foreign ministry's
+spokeswoman", "the commission"), resolved by ``resolution.py``; a passive
+subject ("have been told") and a name inside a relative clause ("Maisie, who
+reads with her grandmother, Jean, said") are not the speaker.
 
 A quotation split by its attribution (``“…there,” Shraibman said. “And …”``)
 is one quotation: the second part has no attribution of its own and only the
@@ -37,57 +40,32 @@ Putin's “absorb” and “enemies” are his partial quotes (``Putin on Monday
 said he did not want to “absorb” anyone and accused unspecified
 “enemies”``), while “kamikaze drones”, “key infrastructure” (only "according
 to" the mayor) and “combat readiness” (the defence ministry is not named)
-are scare quotes. Quotations whose speaker cannot be found are not recorded.
+are scare quotes. A partial quotation with no speech verb is the speaker's
+too when the sentence opens with a named person doing something ("Oduya
+praised nurses for “going above and beyond”", "has accepted the system will be
+“under severe pressure”"), but not after "is"/"was" ("is known to fans as
+“the Lighthouse”"). Quotations whose speaker cannot be found are not recorded.
 """
 
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from .names import PROPER_PHRASE, SPEECH_PARTICIPLES, SPEECH_VERBS, SPOKEN_THINGS
+from .attributions import (
+    ACCORDING_RE,
+    AFTER_RE,
+    INVERTED_RE,
+    LATER_RE,
+    ROLE_NOUN_SET,
+    SPACE_RE,
+    VERBS_BEFORE,
+)
 from .paragraphs import MASK, Paragraph, Span, char_before
-from .people import Cast, Entity
+from .people import PERSON, Cast, Entity
 from .records import QuoteData
+from .subjects import SubjectReading, _trailing_name
 
 __all__ = ["find_quotes"]
-
-_ADVERBS = (
-    "on|in|at|late|early|last|this|earlier|later|also|previously|has|have|had|then|again|once|repeatedly|"
-    "reportedly|recently|separately|further|meanwhile|however|would|will|could|may|might|been|was|is|"
-    "already|often|publicly|privately|openly|directly|even|subtly|firmly|simply|flatly|angrily|quickly|"
-    "immediately|today|yesterday|tonight|not|never|first|finally|Monday|Tuesday|Wednesday|Thursday|"
-    "Friday|Saturday|Sunday|morning|afternoon|evening|night|week|month|year|weekend"
-)
-_VERBS = "|".join(sorted(SPEECH_VERBS, key=len, reverse=True))
-_SUBJECT = rf"(?P<subject>{PROPER_PHRASE}|\b(?:he|she|it|He|She|It)\b)"
-# What may stand between a subject and its speech verb.
-_GAP = (
-    rf"(?P<thing>[’']s\s+(?:own\s+)?(?:{'|'.join(sorted(SPOKEN_THINGS))}))?"
-    r"(?:\s*\((?P<abbreviation>[A-Z][A-Z0-9&]{1,9})\))?"
-    rf"(?:\s*,\s*(?P<appositive>[^,“”\"{MASK}]{{1,200}}?)\s*,)?"
-    r"(?P<trailing>\s*,)?"
-    r"(?:\s*,?\s+who)?"
-    rf"(?:\s+(?:{_ADVERBS}))*"
-    r"\s+"
-)
-_GAP_RE = re.compile(_GAP)
-_PRONOUN_RE = re.compile(r"\b(?:he|she|it|He|She|It)\b")
-_PRONOUN_REACH = 80  # a pronoun subject stands just before its verb: "he said", "she told reporters"
-# Attribution right after a closing mark: “…,” Putin said / he said / the Institute … said
-_AFTER_RE = re.compile(rf"[\s,]*(?P<the>the\s+)?{_SUBJECT}{_GAP}(?P<verb>{_VERBS})\b")
-# “…,” said Lúcia Barreto, the director of …
-_INVERTED_RE = re.compile(rf"[\s,]*(?:{_VERBS})\s+(?P<the>the\s+)?{_SUBJECT}")
-# “…,” according to Okafor / according to the mayor, Vitali Klitschko
-_ACCORDING_RE = re.compile(rf"[\s,]*according\s+to\s+(?:the\s+[^,]{{1,80}},\s+)?(?P<the>the\s+)?{_SUBJECT}")
-_SENTENCE_SUBJECT_RE = re.compile(
-    rf"\s*(?:(?:But|And|Yet|So|However|Meanwhile|Still|Then|Now|Later|Earlier)\s*,?\s+)?{_SUBJECT}"
-    r"(?=\s*,|\s+(?P<next>[a-z]+))"
-)
-# After a new full name at the start of a sentence, a verb that makes it the subject: "Maria Okafor runs".
-_VERB_LIKE_RE = re.compile(r"(?:has|had|have|is|was|will|would|could|can|did|does|also|who|\w+ed|\w+[^s]s)")
-_SPACE_RE = re.compile(r"\s*")
-_VERBS_BEFORE = 3  # how many speech verbs back an unattributed quotation looks for its speaker
-_ENDS_WITH_CONJUNCTION_RE = re.compile(r"(?:,|\band|\bbut|\bor|\bthen)\s*$")
 
 
 # How the pieces of one quotation join.
@@ -110,12 +88,14 @@ class _Unit:
         return self.pieces[-1]
 
 
-class _Reader:
+class _Reader(SubjectReading):
     def __init__(self, paragraphs: Sequence[Paragraph], cast: Cast) -> None:
         self.paragraphs = paragraphs
         self.cast = cast
         self.found: list[tuple[tuple[int, int], QuoteData]] = []
-        self.previous_speaker: Entity | None = None  # speaker of the last quotation of the previous paragraph
+        # The speaker of the last quotation of the previous paragraph.
+        self.previous_speaker: Entity | None = None
+        self._roles: dict[tuple[int, int], list[re.Match[str]]] = {}  # role phrases by sentence
 
     def read(self) -> list[QuoteData]:
         carried: _Unit | None = None
@@ -156,6 +136,7 @@ class _Reader:
                     current.speaker = self._speaker_after(paragraph, span)
                     if current.speaker is not None:
                         current.attributed_after = span
+                        self.cast.note(current.speaker)  # “…,” said Michael Osei. He expected …
             self._note_subjects(paragraph, start, end)
         if current is not None and current.last[1].close is None:
             return current  # may go on in the next paragraph
@@ -206,15 +187,34 @@ class _Reader:
         match = self._attribution_after(paragraph, span)
         if match is None:
             return None
+        return self._resolve_match(paragraph, match, create="any")
+
+    def _resolve_match(self, paragraph: Paragraph, match: re.Match[str], *, create: str) -> Entity | None:
+        """The speaker an attribution's subject names: a name, a pronoun or a role phrase."""
         groups = match.groupdict()
+        appositive = (
+            paragraph.text[match.start("appositive") : match.end("appositive")]
+            if groups.get("appositive")
+            else ""
+        )
+        if groups.get("role"):
+            # "the children's minister, Patrick Doyle, said": the name in apposition is the speaker.
+            for name in (groups.get("named"), _trailing_name(appositive)):
+                if name:
+                    entity = self.cast.resolve(name, create=create if create == "" else PERSON)
+                    if entity is not None:
+                        return entity
+            return self._resolve_role(paragraph, match["role"], groups.get("thing"), match.start("role"))
+        if match["subject"].lower() in ROLE_NOUN_SET:  # “…,” the CEO said
+            return self.cast.resolve_role(
+                f"the {match['subject']}", position=(paragraph.index, match.start())
+            )
         return self.cast.resolve(
             match["subject"],
-            create="any",
+            create=create,
             abbreviation=groups.get("abbreviation") or "",
-            appositive=paragraph.text[match.start("appositive") : match.end("appositive")]
-            if groups.get("appositive")
-            else "",
-            definite=bool(match["the"]),
+            appositive=appositive,
+            definite=bool(groups.get("the")),
         )
 
     def _attribution_after(self, paragraph: Paragraph, span: Span) -> re.Match[str] | None:
@@ -224,19 +224,22 @@ class _Reader:
         if start >= len(paragraph.text):
             return None
         # “Why now?” Okafor asked: the attribution may follow a sentence end inside the quotation.
-        space = _SPACE_RE.match(paragraph.text, start)
+        space = SPACE_RE.match(paragraph.text, start)
         first_word = space.end() if space else start
         end = paragraph.sentences[paragraph.sentence_at(first_word)][1]
         end = min(end, paragraph.next_open(start))
-        for pattern in (_AFTER_RE, _INVERTED_RE, _ACCORDING_RE):
+        for pattern in (AFTER_RE, INVERTED_RE, ACCORDING_RE):
             match = pattern.match(paragraph.masked, start, end)
             if match is not None:
                 return match
+        sentence_start = paragraph.sentences[paragraph.sentence_at(span.open)][0]
+        if char_before(paragraph.masked, span.open, sentence_start) == "":
+            return LATER_RE.match(paragraph.masked, start, end)  # “…” of millions of people, Donnelly said
         return None
 
     def _speaker_before(self, paragraph: Paragraph, span: Span) -> Entity | None:
         """The subject of the nearest speech verb before the quotation in its paragraph."""
-        for verb in paragraph.verbs_before(span.open, _VERBS_BEFORE):
+        for verb in paragraph.verbs_before(span.open, VERBS_BEFORE):
             sentence_start = paragraph.sentences[paragraph.sentence_at(verb.start())][0]
             speaker = self._subject_of(paragraph, verb, sentence_start, create="any")
             if speaker is not None:
@@ -260,68 +263,18 @@ class _Reader:
             if speaker is not None:
                 self._emit(paragraph, span, speaker, paragraph.words(span), partial=True)
                 return
+        # "Oduya praised nurses for “going above and beyond”": no speech verb, but a named person acts.
+        speaker = self._acting_person(paragraph, sentence_start)
+        if speaker is not None:
+            self._emit(paragraph, span, speaker, paragraph.words(span), partial=True)
 
     # Subjects ----------------------------------------------------------------------------
-
-    def _subject_of(
-        self, paragraph: Paragraph, verb: re.Match[str], sentence_start: int, *, create: str
-    ) -> Entity | None:
-        """Who does the speaking of ``verb``: the nearest subject before it, or the sentence's."""
-        masked = paragraph.masked
-        pronouns = _PRONOUN_RE.finditer(
-            masked, max(sentence_start, verb.start() - _PRONOUN_REACH), verb.start()
-        )
-        candidates = sorted(
-            [*paragraph.phrases_between(sentence_start, verb.start()), *pronouns],
-            key=lambda match: match.start(),
-        )
-        for candidate in reversed(candidates):
-            gap = _GAP_RE.fullmatch(masked, candidate.end(), verb.start())
-            if gap is None:
-                continue
-            if (
-                gap["trailing"]
-                and not gap["appositive"]
-                and char_before(masked, candidate.start(), sentence_start) != ","
-            ):
-                continue  # "in São Paulo, said": a lone comma only closes "the mayor, Vitali Klitschko,"
-            entity = self.cast.resolve(
-                candidate.group(),
-                create=create,
-                abbreviation=gap["abbreviation"] or "",
-                appositive=paragraph.text[gap.start("appositive") : gap.end("appositive")]
-                if gap["appositive"]
-                else "",
-                definite=masked[max(0, candidate.start() - 4) : candidate.start()] == "the ",
-            )
-            if entity is not None:
-                return entity
-        before = masked[sentence_start : verb.start()]
-        if verb.group() in SPEECH_PARTICIPLES or _ENDS_WITH_CONJUNCTION_RE.search(before):
-            return self._sentence_subject(paragraph, sentence_start)  # "…, saying", "… and said"
-        return None
-
-    def _sentence_subject(self, paragraph: Paragraph, sentence_start: int) -> Entity | None:
-        match = _SENTENCE_SUBJECT_RE.match(paragraph.masked, sentence_start)
-        return self.cast.resolve(match["subject"], create="") if match else None
-
-    def _note_subjects(self, paragraph: Paragraph, start: int, end: int) -> None:
-        """Remember who this sentence is about, for a "he said" to come."""
-        match = _SENTENCE_SUBJECT_RE.match(paragraph.masked, start)
-        if match is not None:
-            subject = self.cast.resolve(match["subject"], create="")
-            if subject is not None:
-                self.cast.note(subject)
-            elif " " in match["subject"] and match["next"] and _VERB_LIKE_RE.fullmatch(match["next"]):
-                self.cast.note_name(match["subject"])  # "Maria Okafor runs …": a person if "she" follows
-        for verb in paragraph.verbs_between(start, end):
-            self.cast.note(self._subject_of(paragraph, verb, start, create="person"))
 
     def _emit(self, paragraph: Paragraph, span: Span, speaker: Entity, text: str, *, partial: bool) -> None:
         if not text:
             return
         speaker.speaker = True
-        self.cast.note(speaker)
+        self.cast.note_speaker(speaker)
         self.found.append(
             (
                 (paragraph.index, span.open),

@@ -54,6 +54,20 @@ class Mention:
     aliases: tuple[str, ...] = ()  # surname used on second reference, abbreviation
 
 
+# A partial quote of fewer words than this ("absorb", "Russian aggression") is kept in the data
+# but not presented to readers as the speaker's quote: out of its sentence it says nothing.
+MIN_PRESENTED_PARTIAL_WORDS = 3
+
+
+def presents_quote(*, text: str, partial: bool) -> bool:
+    """Whether readers see this quote as its speaker's words (in "Who said what", quote and person pages).
+
+    Full quotes always; partial quotes of at least ``MIN_PRESENTED_PARTIAL_WORDS`` words.
+    The one rule for every surface: the Django side calls it with a stored quote's fields.
+    """
+    return not partial or len(text.split()) >= MIN_PRESENTED_PARTIAL_WORDS
+
+
 @dataclass(frozen=True)
 class QuoteData:
     """Words attributed to a speaker."""
@@ -62,6 +76,11 @@ class QuoteData:
     text: str  # the quoted words without the marks; paragraphs joined with a blank line
     paragraph: int  # 0-based index of the body paragraph where the quote starts
     partial: bool = False  # a fragment quoted inside a sentence
+
+    @property
+    def presented(self) -> bool:
+        """Whether readers see it as the speaker's quote (``presents_quote``)."""
+        return presents_quote(text=self.text, partial=self.partial)
 
 
 @dataclass(frozen=True)
@@ -77,3 +96,4 @@ class Document:
     people: tuple[Mention, ...]  # in order of first appearance in the body; never the byline's authors
     quotes: tuple[QuoteData, ...]  # in body order
     countries: tuple[str, ...]  # ISO 3166-1 alpha-2 codes, sorted
+    topics: tuple[str, ...] = ()  # subject topics, most central first; never the story's people

@@ -31,6 +31,10 @@ from .store import store
 
 # A document whose rows clash with a concurrent import's is tried once more.
 ATTEMPTS = 2
+UNDATED = (
+    "no publication date: the document carries none, so the article is dated by this import "
+    "and kept out of the news sitemap; give --published-at (or set the time in the admin) to date it"
+)
 
 
 class _DryRunRollback(Exception):
@@ -79,6 +83,10 @@ def import_document(
         )
 
     status = Status.CREATED if existing is None else Status.UPDATED
+    # The archive carries no date for the main article: publishing without one is dated by the import.
+    notes = (
+        (UNDATED,) if publish and published_at is None and not (existing and existing.published_at) else ()
+    )
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with lookups.atomic():
@@ -99,7 +107,7 @@ def import_document(
             break
         except _DryRunRollback as rollback:
             return ImportResult(
-                path=path, status=status, summary=summarise(document), planned=rollback.report
+                path=path, status=status, summary=summarise(document), planned=rollback.report, notes=notes
             )
         except IntegrityError as error:
             # Another import running at the same time created the same author, person,
@@ -113,7 +121,8 @@ def import_document(
             status = Status.CREATED if existing is None else Status.UPDATED
         except DatabaseError as error:
             return ImportResult(path=path, status=Status.ERROR, error=f"{path}: could not be stored: {error}")
-    return ImportResult(path=path, status=status, article_id=article.pk, summary=summarise(document))
+    summary = summarise(document)
+    return ImportResult(path=path, status=status, article_id=article.pk, summary=summary, notes=notes)
 
 
 def summarise(document: Document) -> str:

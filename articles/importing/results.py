@@ -32,6 +32,7 @@ class ImportResult:
     # What the document holds, in a few words: small enough to pass between processes.
     summary: str = ""
     planned: dict | None = field(default=None, repr=False)  # --dry-run: what would be stored
+    notes: tuple[str, ...] = ()  # what the importer decided that the operator should know
 
     @property
     def ok(self) -> bool:
@@ -51,6 +52,8 @@ class ImportResult:
 
     def as_json(self) -> dict:
         """One line of the ``--json`` report (DESIGN.md, "Import command")."""
-        return {"path": self.path, "status": str(self.status), "error": self.error or None} | (
-            self.report or empty_report()
+        return (
+            {"path": self.path, "status": str(self.status), "error": self.error or None}
+            | (self.report or empty_report())
+            | {"notes": list(self.notes)}
         )

@@ -23,16 +23,6 @@ from people.models import Author, Person
 from .lookups import Lookups, get_or_create_by_name
 
 
-def document_topics(document: Document) -> list[str]:
-    """Topics the importer adds: the people a story is about, named in its headline or standfirst."""
-    top = f"{document.headline} {document.standfirst}"
-    return [
-        person.name
-        for person in document.people
-        if person.kind == "person" and any(name in top for name in (person.name, *person.aliases))
-    ]
-
-
 def byline_text(authors) -> str:
     """A byline as the archive prints it, e.g. "Andrew Roth in Moscow and Peter Beaumont"."""
     parts = []
@@ -76,9 +66,7 @@ def store(
         article.slug = plain_slug(article.headline)
     tags: dict[TagKind, list[Any]] = {
         COUNTRIES: lookups.countries(document.countries),
-        TOPICS: list(
-            get_or_create_by_name(Topic, document_topics(document), known=lookups.of(Topic)).values()
-        ),
+        TOPICS: list(get_or_create_by_name(Topic, list(document.topics), known=lookups.of(Topic)).values()),
     }
     # Authors and people are found (or created) first: their names are part of the search vector.
     authors = find_authors(document.authors, lookups=lookups)
@@ -189,6 +177,7 @@ def store_quotes(article: Article, *, people: dict[str, Person], quotes) -> None
             position=position,
             paragraph=quote.paragraph + 1,
             partial=quote.partial,
+            presented=quote.presented,  # bulk_create skips save(), which sets it
         )
         for position, quote in enumerate(quotes)
     )

@@ -176,6 +176,12 @@ class Article(models.Model):
         editable=False,
         help_text="SHA-256 of the imported document, to recognise an unchanged re-import.",
     )
+    dated_by_import = models.BooleanField(
+        "dated by its import",
+        default=False,
+        help_text="Its publication time is when it was imported: the archive document carried no date. "
+        "Such an article stays out of the news sitemap; set the real time to put it right.",
+    )
     # Kept current by the receivers and update_search_vectors() in articles/search.py.
     # Its GIN index exists on PostgreSQL only, so it is created by migration 0004
     # rather than declared in Meta, where SQLite would have to build it too.
@@ -238,6 +244,11 @@ class Article(models.Model):
     def is_live(self) -> bool:
         """Readers can see it: the same rule as ``Article.objects.published()``."""
         return self.state == self.State.PUBLISHED and self.published_at is not None
+
+    @property
+    def presented_quotes(self) -> list:
+        """The quotes "Who said what" shows; reads the prefetched ``quotes``."""
+        return [quote for quote in self.quotes.all() if quote.presented]
 
     @property
     def was_updated(self) -> bool:

@@ -2,7 +2,7 @@
 
 from django.db import models
 
-from newstext import normalise_title
+from newstext import normalise_title, presents_quote
 
 
 class Byline(models.Model):
@@ -91,6 +91,12 @@ class RelatedLink(models.Model):
         return self.url
 
 
+class QuoteQuerySet(models.QuerySet):
+    def presented(self):
+        """The quotes readers see as their speakers' words (``newstext.presents_quote``)."""
+        return self.filter(presented=True)
+
+
 class Quote(models.Model):
     """Words a person or organisation said, as the article reports them.
 
@@ -116,6 +122,13 @@ class Quote(models.Model):
     partial = models.BooleanField(
         default=False, help_text="A few words quoted inside a sentence, not a full statement."
     )
+    presented = models.BooleanField(
+        default=True,
+        editable=False,
+        help_text="Shown to readers as the speaker's words: not a partial quote of one or two words.",
+    )
+
+    objects = QuoteQuerySet.as_manager()
 
     class Meta:
         db_table = "people_quote"
@@ -128,3 +141,7 @@ class Quote(models.Model):
     def __str__(self):
         words = self.text if len(self.text) <= 60 else self.text[:57] + "…"
         return f"{self.speaker}: “{words}”"
+
+    def save(self, *args, **kwargs):
+        self.presented = presents_quote(text=self.text, partial=self.partial)
+        super().save(*args, **kwargs)

@@ -50,7 +50,7 @@ class ArticleAdmin(
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["people"]
-    readonly_fields = ["created_at", "updated_at"]
+    readonly_fields = ["created_at", "updated_at", "dated_by_import"]
     inlines = [BylineInline, RelatedLinkInline, QuoteInline]
     actions = ["publish_now", "schedule", "unpublish", *TAG_ACTIONS]
     list_per_page = 50
@@ -58,7 +58,18 @@ class ArticleAdmin(
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
-        ("Publishing", {"fields": ["status", "published_at", "publication", ("created_at", "updated_at")]}),
+        (
+            "Publishing",
+            {
+                "fields": [
+                    "status",
+                    "published_at",
+                    "dated_by_import",
+                    "publication",
+                    ("created_at", "updated_at"),
+                ]
+            },
+        ),
         ("Tags", {"fields": ["topics", "countries", "people"]}),
         ("Main image", {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),
     ]

@@ -60,6 +60,8 @@ class WorkflowMixin:
         transition = self.requested_transition(request)
         if transition and not permissions.can_publish(request.user):
             raise PermissionDenied("Only an editor can publish, schedule or unpublish an article.")
+        if "published_at" in form.changed_data:
+            obj.dated_by_import = False  # an editor gave it its time
         super().save_model(request, obj, form, change)
         if transition == "_publish":
             publishing.publish_now([obj])

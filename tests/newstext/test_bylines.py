@@ -128,3 +128,17 @@ def test_whitespace_is_collapsed():
 
 def test_an_empty_byline_has_no_authors():
     assert parse_byline("   ") == ()
+
+
+@pytest.mark.parametrize(
+    "text", ["Nordwire staff", "The Channel North news desk", "The Wexham Gazette newsroom"]
+)
+def test_an_outlets_desk_is_one_byline_name(text):
+    assert parse_byline(text) == (Byline(name=text),)
+
+
+def test_a_and_b_in_a_related_items_byline_are_two_authors():
+    assert parse_byline("Oliver Crane and Aisha Rahman") == (
+        Byline(name="Oliver Crane"),
+        Byline(name="Aisha Rahman"),
+    )

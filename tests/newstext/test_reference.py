@@ -328,3 +328,14 @@ def test_countries(document):
     # Belarus, Ukraine and Russia are in the headline, standfirst and all through the body. The UK
     # ("UK-led", "British"), the US ("US-based"), Norway, Denmark and Lithuania are passing mentions.
     assert document.countries == ("BY", "RU", "UA")
+
+
+def test_topics_are_the_subjects_not_the_people(document):
+    # Issue 15: the loader used to make the headline's people (Putin, Lukashenko) its topics.
+    assert document.topics == ("Defence", "Ukraine war")
+
+
+def test_short_partial_quotes_are_kept_but_not_presented(document):
+    hidden = [quote.text for quote in document.quotes if not quote.presented]
+    assert hidden == ["independence alone", "absorb", "enemies", "dragging on", "Russian aggression"]
+    assert len(document.quotes) == 15

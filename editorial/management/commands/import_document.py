@@ -92,3 +92,5 @@ class Command(BaseCommand):
         # A summary from the parsed document; the full stored state is what --json prints.
         prefix = "would be " if dry_run and result.status != Status.UNCHANGED else ""
         self.stdout.write(f"{prefix}{result.status}: {result.path} ({result.summary})")
+        for note in result.notes:
+            self.stderr.write(self.style.WARNING(f"note: {result.path}: {note}"))
