@@ -10,6 +10,7 @@ from django.utils import timezone
 from articles.importing import accepted
 from articles.models import Article, Topic
 from articles.tagkinds import TagKind
+from newsroom.dates import validate_in_range
 
 from . import history
 from .tagging import resolve_topic_names
@@ -119,6 +120,7 @@ class ScheduleForm(forms.Form):
         label="Publication time",
         widget=DateTimeLocalInput,
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        validators=[validate_in_range],
         help_text="Wall-clock time in the newsroom's time zone. The articles go live by themselves then.",
     )
 

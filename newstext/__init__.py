@@ -62,14 +62,17 @@ The judgement calls, in short (the modules have the detail):
 
 from .analysis import Analysis, analyse_text
 from .bylines import parse_byline
-from .dates import parse_related_date
+from .dates import DATE_RANGE, EARLIEST, LATEST, parse_related_date
 from .parse import parse_document
 from .people import ORGANISATION, PERSON
 from .records import Byline, Document, Mention, ParseError, QuoteData, RelatedItem
 from .text import DEFAULT_MAX_BYTES, decode_document, normalise_title
 
 __all__ = [
+    "DATE_RANGE",
     "DEFAULT_MAX_BYTES",
+    "EARLIEST",
+    "LATEST",
     "ORGANISATION",
     "PERSON",
     "Analysis",

@@ -22,6 +22,7 @@ from django.db import DatabaseError, IntegrityError
 
 from articles.models import Article
 from articles.reports import article_data
+from newsroom.dates import range_error
 from newstext import Document, ParseError, normalise_title
 
 from .formats import format_for
@@ -57,6 +58,8 @@ def import_document(
     and an existing article keeps its status. A batch passes the same ``lookups``
     to each of its documents. ``max_bytes`` defaults to ``NEWSROOM_IMPORT_MAX_BYTES``.
     """
+    if published_at is not None and (error := range_error(published_at, what="the publication time")):
+        return ImportResult(path=path, status=Status.ERROR, error=f"{path}: {error}")
     lookups = Lookups() if lookups is None else lookups
     max_bytes = settings.NEWSROOM_IMPORT_MAX_BYTES if max_bytes is None else max_bytes
     try:

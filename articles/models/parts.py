@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from newsroom.dates import ReadableDateTimeField, validate_in_range
 from newstext import normalise_title
 
 
@@ -57,7 +58,7 @@ class RelatedLink(models.Model):
         editable=False,
         help_text="The byline parsed into names with location or role.",
     )
-    published_at = models.DateTimeField(null=True, blank=True)
+    published_at = ReadableDateTimeField(null=True, blank=True, validators=[validate_in_range])
     url = models.URLField(blank=True, help_text="For a piece outside this site.")
     image = models.ImageField(upload_to="related/%Y/%m/", blank=True)
     target = models.ForeignKey(
