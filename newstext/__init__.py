@@ -65,7 +65,7 @@ from .bylines import parse_byline
 from .dates import DATE_RANGE, EARLIEST, LATEST, parse_related_date
 from .parse import parse_document
 from .people import ORGANISATION, PERSON
-from .records import Byline, Document, Mention, ParseError, QuoteData, RelatedItem
+from .records import Byline, Document, Lines, Mention, ParseError, QuoteData, RelatedItem
 from .text import DEFAULT_MAX_BYTES, decode_document, normalise_title
 
 __all__ = [
@@ -73,6 +73,7 @@ __all__ = [
     "DEFAULT_MAX_BYTES",
     "EARLIEST",
     "LATEST",
+    "Lines",
     "ORGANISATION",
     "PERSON",
     "Analysis",

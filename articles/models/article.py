@@ -195,6 +195,10 @@ class Article(models.Model):
             models.Index(fields=["status", "-published_at"], name="article_status_published_idx"),
             # Looked up by equality only: no second, LIKE-ready index as db_index=True makes.
             models.Index(fields=["headline_key"], name="article_headline_key_idx"),
+            # The importer recognises the same document under another file name by its hash.
+            models.Index(
+                fields=["source_hash"], condition=~models.Q(source_hash=""), name="article_source_hash_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

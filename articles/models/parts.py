@@ -37,6 +37,12 @@ class Byline(models.Model):
         return self.location or self.role or self.author.credit
 
 
+# The most related links an article keeps. A curated "Related Content" list holds a handful (the
+# archive's run to about ten); a hundred is far past any real one, keeps the article page and its
+# report bounded, and stays well inside the positions a small integer holds.
+MAX_RELATED_LINKS = 100
+
+
 class RelatedLink(models.Model):
     """A curated link from an article to another piece, kept in the editor's order."""
 
