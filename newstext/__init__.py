@@ -66,7 +66,7 @@ from .dates import DATE_RANGE, EARLIEST, LATEST, parse_related_date
 from .parse import parse_document
 from .people import ORGANISATION, PERSON
 from .records import Byline, Document, Lines, Mention, ParseError, QuoteData, RelatedItem
-from .text import DEFAULT_MAX_BYTES, decode_document, normalise_title
+from .text import DEFAULT_MAX_BYTES, decode_document, normalise_name, normalise_title
 
 __all__ = [
     "DATE_RANGE",
@@ -85,6 +85,7 @@ __all__ = [
     "RelatedItem",
     "analyse_text",
     "decode_document",
+    "normalise_name",
     "normalise_title",
     "parse_byline",
     "parse_document",

@@ -8,7 +8,7 @@ the models, never repeated), and a document with one that does not fit is
 refused before anything is written, naming the line and the field.
 """
 
-from newstext import Document, ParseError, normalise_title
+from newstext import Document, ParseError, normalise_name, normalise_title
 from people.models import Author, Person
 
 from ..models import MAX_RELATED_LINKS, Article, Byline, RelatedLink, Topic
@@ -31,7 +31,7 @@ def check_document(document: Document, *, source_name: str) -> None:
     fits(normalise_title(document.headline), headline_limit, what="headline", line=lines.headline)
     fits(document.publication, limit(Article, "publication"), what="publication", line=lines.publication)
     for author in document.authors:
-        fits(author.name, limit(Author, "name"), what="author's name", line=lines.byline)
+        name_fits(Author, author.name, what="author's name", line=lines.byline)
         location = min(limit(Author, "location"), limit(Byline, "location"))
         fits(author.location, location, what="author's location", line=lines.byline)
         fits(
@@ -42,15 +42,15 @@ def check_document(document: Document, *, source_name: str) -> None:
         )
     for person in document.people:
         line = paragraph_line(document, person.name)
-        fits(person.name, limit(Person, "name"), what="person's name", line=line)
+        name_fits(Person, person.name, what="person's name", line=line)
         fits(
             person.description, limit(Person, "description"), what=f"description of {person.name}", line=line
         )
     for quote in document.quotes:
         line = lines.paragraphs[quote.paragraph] if quote.paragraph < len(lines.paragraphs) else None
-        fits(quote.speaker, limit(Person, "name"), what="speaker's name", line=line)
+        name_fits(Person, quote.speaker, what="speaker's name", line=line)
     for topic in document_topics(document):
-        fits(topic, limit(Topic, "name"), what="topic (a person named in the headline)", line=lines.headline)
+        name_fits(Topic, topic, what="topic (a person named in the headline)", line=lines.headline)
     check_related(document)
 
 
@@ -79,6 +79,12 @@ def paragraph_line(document: Document, name: str) -> int | None:
         if name in paragraph:
             return line
     return None
+
+
+def name_fits(model, name: str, *, what: str, line: int | None) -> None:
+    """The name and the key it is compared by (``newsroom.names``) both fit their columns."""
+    fits(name, limit(model, "name"), what=what, line=line)
+    fits(normalise_name(name), limit(model, "name_key"), what=what, line=line)
 
 
 def fits(value: str, maximum: int, *, what: str, line: int | None) -> None:
