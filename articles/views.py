@@ -6,9 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView
 
-from people.models import Author, Person
-
-from . import search, structured
+from . import public, search, structured
 from .mixins import PublishedArticlesMixin, StaffPreviewMixin
 from .models import Article, Quote, Topic
 from .tagkinds import TagKind
@@ -57,7 +55,7 @@ class TagArticlesView(PublishedArticlesMixin, ListView):
     template_name = "articles/tag_list.html"
 
     def get_queryset(self):
-        self.tag = get_object_or_404(self.kind.model, slug=self.kwargs["slug"])
+        self.tag = get_object_or_404(public.tags(self.kind), slug=self.kwargs["slug"])
         return super().get_queryset().filter(**{self.kind.name: self.tag})
 
     def get_context_data(self, **kwargs):
@@ -75,7 +73,8 @@ class AuthorView(PublishedArticlesMixin, ListView):
     template_name = "articles/author_detail.html"
 
     def get_queryset(self):
-        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        # An author only in drafts has no public page: it would name who files what, from where.
+        self.author = get_object_or_404(public.authors(), slug=self.kwargs["slug"])
         return super().get_queryset().filter(bylines__author=self.author)
 
     def get_context_data(self, **kwargs):
@@ -87,11 +86,7 @@ class PersonView(PublishedArticlesMixin, ListView):
 
     def get_queryset(self):
         # Someone named only in drafts has no public page: the page would give the story away.
-        published = Article.objects.published()
-        self.person = get_object_or_404(
-            Person.objects.filter(Q(articles__in=published) | Q(quotes__article__in=published)).distinct(),
-            slug=self.kwargs["slug"],
-        )
+        self.person = get_object_or_404(public.people(), slug=self.kwargs["slug"])
         return super().get_queryset().filter(people=self.person)
 
     def get_context_data(self, **kwargs):
