@@ -77,7 +77,7 @@ def import_document(
     publish = publish or published_at is not None
     existing = find_existing(source_name=source_name, document=document, digest=digest)
 
-    if same_content_elsewhere(existing, source_name=source_name, digest=digest):
+    if existing is not None and same_content_elsewhere(existing, source_name=source_name, digest=digest):
         # The same document under a second name: one article, reported and left as it is.
         summary = f"same content as {existing.source_name}, imported as “{existing.slug}”; left as it is"
         return ImportResult(path=path, status=Status.UNCHANGED, article_id=existing.pk, summary=summary)
