@@ -15,7 +15,9 @@ Hypothesis with the operation's strategy itself.)
 
 import pytest
 import schemathesis
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, given, settings
 from schemathesis import GenerationMode
 
@@ -45,7 +47,22 @@ CASES = [
 
 
 @pytest.fixture
-def api_schema():
+def wsgi_app():
+    """Django's WSGI application, called the way Django's test client calls it.
+
+    The handler closes the database connection when a request finishes; the
+    test client stops it doing so (the test's transaction lives on that
+    connection), and so must a test that calls the application itself.
+    """
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield get_wsgi_application()
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def api_schema(wsgi_app):
     """The served document, with published content for the lists to show and a draft-only author."""
     article = ArticleFactory(headline="Levee breach in the delta")
     BylineFactory(article=article)
@@ -56,7 +73,7 @@ def api_schema():
     article.topics.add("Floods")
     article.countries.add(country("BR"))
     BylineFactory(article=ArticleFactory(draft=True))
-    return schemathesis.openapi.from_wsgi("/api/openapi.json", get_wsgi_application())
+    return schemathesis.openapi.from_wsgi("/api/openapi.json", wsgi_app)
 
 
 @pytest.mark.parametrize(("path", "method", "mode"), CASES, ids=[f"{m} {p} {mode}" for p, m, mode in CASES])
