@@ -8,10 +8,18 @@ from what the views return. Paths come from the URL configuration.
 from django.conf import settings
 from django.urls import reverse
 
+from newstext import DATE_RANGE
 from people.models import Person
 
 from .limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_PARAMETER_LENGTH
 
+# The lists /api/ names, by URL name.
+INDEX_ENDPOINTS = ("articles", "topics", "countries", "people", "quotes", "openapi")
+# The days newstext.EARLIEST to LATEST (1600-01-01 to 2200-12-31) written YYYY-MM-DD; a test holds the
+# two together.
+DAY_PATTERN = r"^(1[6-9][0-9]{2}|2[01][0-9]{2}|2200)-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
+# What the views refuse in any text parameter: a NUL character, or more than MAX_PARAMETER_LENGTH.
+TEXT = {"type": "string", "maxLength": MAX_PARAMETER_LENGTH, "pattern": "^[^\\u0000]*$"}
 # Whether a name in the text is a person or an organisation.
 KIND = {"type": "string", "enum": list(Person.Kind.values)}
 
@@ -151,12 +159,28 @@ def page_of(item: str) -> dict:
     )
 
 
+SCHEMAS["Index"] = obj(dict.fromkeys(INDEX_ENDPOINTS, URL))
+
 for _name in ("ArticleSummary", "Topic", "Country", "Person", "Quote"):
     SCHEMAS[f"{_name}Page"] = page_of(_name)
 
 
 def query(name: str, description: str, **schema) -> dict:
     return {"name": name, "in": "query", "required": False, "description": description, "schema": schema}
+
+
+def text_query(name: str, description: str) -> dict:
+    return query(name, description, **TEXT)
+
+
+def filter_query(name: str, description: str) -> dict:
+    return text_query(name, f"{description} Naming nothing that a published article carries matches nothing.")
+
+
+def day_query(name: str, description: str) -> dict:
+    return query(
+        name, f"{description} A day from {DATE_RANGE}.", type="string", format="date", pattern=DAY_PATTERN
+    )
 
 
 PAGE_PARAMETERS = [
@@ -176,7 +200,10 @@ def json_response(description: str, schema: dict) -> dict:
     return {"description": description, "content": {"application/json": {"schema": schema}}}
 
 
-BAD_REQUEST = json_response("A parameter is malformed, out of range or names nothing known.", ref("Error"))
+BAD_REQUEST = json_response(
+    "A parameter is malformed or out of range (a number or date given empty is malformed).", ref("Error")
+)
+PAST_THE_LAST_PAGE = json_response("The page asked for is past the last page.", ref("Error"))
 
 
 def list_operation(operation_id: str, summary: str, item: str, parameters: list) -> dict:
@@ -185,7 +212,11 @@ def list_operation(operation_id: str, summary: str, item: str, parameters: list)
             "operationId": operation_id,
             "summary": summary,
             "parameters": [*parameters, *PAGE_PARAMETERS],
-            "responses": {"200": json_response("A page of results.", ref(f"{item}Page")), "400": BAD_REQUEST},
+            "responses": {
+                "200": json_response("A page of results.", ref(f"{item}Page")),
+                "400": BAD_REQUEST,
+                "404": PAST_THE_LAST_PAGE,
+            },
         }
     }
 
@@ -200,40 +231,36 @@ def openapi_document() -> dict:
             "summary": "Read-only access to the published articles, their tags, people and quotes.",
             "description": (
                 "Only published articles whose publication time has come are ever counted or "
-                "returned. Lists are paginated. Bad parameters answer 400 with an `error` message."
+                "returned. Lists are paginated. Bad parameters answer 400 with an `error` message; "
+                "a filter that names nothing published gives an empty page; a page past the last, "
+                "and any address under the API that is not an endpoint, answer 404 with an `error`."
             ),
             "license": {"name": "BSD-3-Clause", "identifier": "BSD-3-Clause"},
         },
         "paths": {
+            reverse("api:index"): {
+                "get": {
+                    "operationId": "getIndex",
+                    "summary": "The addresses of the lists and of this document.",
+                    "responses": {"200": json_response("The endpoints by name.", ref("Index"))},
+                }
+            },
             articles: list_operation(
                 "listArticles",
                 "Published articles, newest first, or best match first when `q` is given.",
                 "ArticleSummary",
                 [
-                    query(
-                        "q",
-                        "Words to search for: “quoted phrases”, `or`, and `-word` to leave a word out.",
-                        type="string",
-                        maxLength=MAX_PARAMETER_LENGTH,
+                    text_query(
+                        "q", "Words to search for: “quoted phrases”, `or`, and `-word` to leave a word out."
                     ),
-                    query("topic", "A topic's slug.", type="string"),
-                    query(
-                        "country",
-                        "An ISO 3166-1 alpha-2 code (e.g. `UA`) or a country's slug.",
-                        type="string",
-                    ),
-                    query("author", "An author's slug.", type="string"),
-                    query(
-                        "from-date",
-                        "Published on or after this day, in the newsroom's time zone.",
-                        type="string",
-                        format="date",
-                    ),
-                    query(
+                    filter_query("topic", "A topic's slug."),
+                    filter_query("country", "An ISO 3166-1 alpha-2 code (e.g. `UA`) or a country's slug."),
+                    filter_query("author", "An author's slug."),
+                    day_query("from-date", "Published on or after this day, in the newsroom's time zone."),
+                    day_query(
                         "to-date",
-                        "Published on or before this day, in the newsroom's time zone.",
-                        type="string",
-                        format="date",
+                        "Published on or before this day, in the newsroom's time zone. "
+                        "Before `from-date`, it matches nothing.",
                     ),
                 ],
             ),
@@ -264,15 +291,17 @@ def openapi_document() -> dict:
                 "Quotes from published articles, newest article first.",
                 "Quote",
                 [
-                    query("q", "Words the quote contains.", type="string", maxLength=MAX_PARAMETER_LENGTH),
-                    query("speaker", "The speaker's slug (see the people list).", type="string"),
+                    text_query("q", "Words the quote contains."),
+                    filter_query("speaker", "The speaker's slug (see the people list)."),
                 ],
             ),
             reverse("api:openapi"): {
                 "get": {
                     "operationId": "getOpenApi",
                     "summary": "This document.",
-                    "responses": {"200": {"description": "The OpenAPI description of the API."}},
+                    "responses": {
+                        "200": json_response("The OpenAPI description of the API.", {"type": "object"})
+                    },
                 }
             },
         },

@@ -5,6 +5,7 @@ from . import views
 app_name = "api"
 
 urlpatterns = [
+    path("", views.IndexView.as_view(), name="index"),
     path("articles/", views.ArticleListView.as_view(), name="articles"),
     path("articles/<uslug:slug>/", views.ArticleDetailView.as_view(), name="article"),
     path("topics/", views.TopicListView.as_view(), name="topics"),

@@ -6,15 +6,18 @@ serializers that repeat ``reports.py`` and a browsable UI nobody asked for.
 
 Every list is paginated the same way and every query starts from
 ``Article.objects.published()``: nothing a reader may not see is counted or
-shown. A bad parameter answers 400 with ``{"error": "..."}``.
+shown. A bad parameter answers 400 with ``{"error": "..."}``; a filter that
+names nothing published gives an empty page; a page past the last, or a path
+that is not an endpoint, answers 404 in the same JSON shape.
 """
 
 import re
-from datetime import UTC, date, datetime, time, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import JsonResponse
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.cache import patch_cache_control
 from django.views import View
@@ -24,10 +27,11 @@ from articles.models import Article, Country, Quote, Topic
 from articles.reports import article_data
 from articles.search import search_articles
 from newsroom.cache import cache_page_until_changed
-from people.models import Author, Person
+from newstext import DATE_RANGE, EARLIEST, LATEST
+from people.models import Person
 
 from .limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_PARAMETER_LENGTH
-from .openapi import openapi_document
+from .openapi import INDEX_ENDPOINTS, openapi_document
 
 # Responses are cached on the server until the content changes (at most this
 # long), and by browsers and CDNs for a minute.
@@ -96,9 +100,11 @@ class ListApiView(ApiView):
 # Parameters.
 
 
-def text_param(request, name: str) -> str:
-    """A parameter as typed, without surrounding spaces; "" when absent or empty."""
-    value = request.GET.get(name, "").strip()
+def raw_param(request, name: str) -> str | None:
+    """A parameter exactly as sent, None when absent; refused when no value could be meant."""
+    if name not in request.GET:
+        return None
+    value = request.GET[name]
     if "\x00" in value:
         raise ApiError(f"{name} must not contain NUL characters.")
     if len(value) > MAX_PARAMETER_LENGTH:
@@ -106,9 +112,15 @@ def text_param(request, name: str) -> str:
     return value
 
 
+def text_param(request, name: str) -> str:
+    """A text parameter without surrounding spaces; "" when absent or empty, which filters nothing."""
+    return (raw_param(request, name) or "").strip()
+
+
 def int_param(request, name: str, *, default: int, maximum: int | None = None) -> int:
-    value = text_param(request, name)
-    if not value:
+    """A whole number; when given, it must be one (an empty value is refused, not taken for the default)."""
+    value = raw_param(request, name)
+    if value is None:
         return default
     if not re.fullmatch(r"[0-9]+", value) or int(value) < 1:
         raise ApiError(f"{name} must be a whole number of at least 1, not “{value}”.")
@@ -119,45 +131,37 @@ def int_param(request, name: str, *, default: int, maximum: int | None = None) -
 
 
 def date_param(request, name: str) -> date | None:
-    value = text_param(request, name)
-    if not value:
+    """A day written YYYY-MM-DD inside the accepted range of dates (``newstext.EARLIEST`` to ``LATEST``)."""
+    value = raw_param(request, name)
+    if value is None:
         return None
     try:
         if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
             raise ValueError(value)
-        return date.fromisoformat(value)
+        day = date.fromisoformat(value)
     except ValueError:
         raise ApiError(f"{name} must be a date written YYYY-MM-DD, e.g. 2024-03-26, not “{value}”.") from None
+    if not EARLIEST.date() <= day <= LATEST.date():
+        raise ApiError(f"{name} must be a day from {DATE_RANGE}, not “{value}”.")
+    return day
 
 
-def midnight(day: date) -> datetime | None:
-    """The start of ``day`` in the newsroom's time zone; None past the ends of the calendar."""
-    try:
-        moment = timezone.make_aware(datetime.combine(day, time.min))
-        moment.astimezone(UTC)  # year 1 or 9999 may not fit once converted
-    except OverflowError:
-        return None
-    return moment
+def midnight(day: date) -> datetime:
+    """The start of ``day`` in the newsroom's time zone."""
+    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
 
 
 def paginate(request, items: QuerySet) -> tuple[dict, list]:
+    """The page asked for; a page past the last is not there (404), as Django's own pages have it."""
     page_size = int_param(request, "page-size", default=DEFAULT_PAGE_SIZE, maximum=MAX_PAGE_SIZE)
     number = int_param(request, "page", default=1)
     paginator = Paginator(items, page_size)
     total = paginator.count
     pages = paginator.num_pages if total else 0
     if number > max(pages, 1):
-        raise ApiError(f"page {number} is out of range: the last page is {max(pages, 1)}.")
+        raise ApiError(f"page {number} is out of range: the last page is {max(pages, 1)}.", status=404)
     page = {"total": total, "pages": pages, "current_page": number, "page_size": page_size}
     return page, list(paginator.page(number).object_list)
-
-
-def find(model, kind: str, value: str, **lookup):
-    """The one row of ``model`` matching ``lookup``, or a 400 that names what was not found."""
-    obj = model.objects.filter(**lookup).first()
-    if obj is None:
-        raise ApiError(f"Unknown {kind} “{value}”.")
-    return obj
 
 
 # Shapes shared by several endpoints.
@@ -206,23 +210,23 @@ class ArticleListView(ListApiView):
             articles = search_articles(query)
         else:
             articles = Article.objects.published().order_by("-published_at", "-pk")
+        # A filter naming what no published article carries (unknown, or known only to drafts)
+        # matches nothing: the answer is the same empty page either way, so it tells nobody
+        # what the drafts hold.
         if slug := text_param(request, "topic"):
-            articles = articles.filter(topics=find(Topic, "topic", slug, slug=slug))
+            articles = articles.filter(topics__slug=slug)
         if value := text_param(request, "country"):
             if re.fullmatch(r"[A-Za-z]{2}", value):
-                country = find(Country, "country", value, code=value.upper())
+                articles = articles.filter(countries__code=value.upper())
             else:
-                country = find(Country, "country", value, slug=value)
-            articles = articles.filter(countries=country)
+                articles = articles.filter(countries__slug=value)
         if slug := text_param(request, "author"):
-            articles = articles.filter(bylines__author=find(Author, "author", slug, slug=slug))
-        start, end = date_param(request, "from-date"), date_param(request, "to-date")
-        if start and end and start > end:
-            raise ApiError(f"from-date ({start}) is after to-date ({end}).")
-        if start and (moment := midnight(start)):
-            articles = articles.filter(published_at__gte=moment)
-        if end and end < date.max and (moment := midnight(end + timedelta(days=1))):
-            articles = articles.filter(published_at__lt=moment)
+            articles = articles.filter(bylines__author__slug=slug)
+        # from-date after to-date is an empty range of days: it matches nothing.
+        if start := date_param(request, "from-date"):
+            articles = articles.filter(published_at__gte=midnight(start))
+        if end := date_param(request, "to-date"):
+            articles = articles.filter(published_at__lt=midnight(end + timedelta(days=1)))
         return articles.for_listing().prefetch_related("topics", "countries")
 
     def item(self, article, request):
@@ -325,7 +329,7 @@ class QuoteListView(ListApiView):
         if words := text_param(request, "q"):
             quotes = quotes.filter(text__icontains=words)
         if slug := text_param(request, "speaker"):
-            quotes = quotes.filter(speaker=find(Person, "speaker", slug, slug=slug))
+            quotes = quotes.filter(speaker__slug=slug)  # an unknown or draft-only speaker: no quotes
         return quotes.select_related("speaker", "article").order_by(
             "-article__published_at", "article_id", "position"
         )
@@ -346,6 +350,13 @@ class QuoteListView(ListApiView):
                 "published_at": iso(quote.article.published_at),
             },
         }
+
+
+class IndexView(ApiView):
+    """What the API offers: the address of each list and of the OpenAPI document."""
+
+    def get_data(self, request):
+        return {name: request.build_absolute_uri(reverse(f"api:{name}")) for name in INDEX_ENDPOINTS}
 
 
 class OpenApiView(ApiView):

@@ -6,8 +6,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
 
-from people.models import Author
-
+from . import public
 from .models import Article
 from .tagkinds import TAG_KINDS, TagKind
 
@@ -73,14 +72,20 @@ class LatestArticlesAtomFeed(LatestArticlesFeed):
 
 
 class ObjectFeedMixin:
-    """A feed of the published articles attached to one object: a tag, an author."""
+    """A feed of the published articles attached to one object: a tag, an author.
 
-    model = None
+    ``objects()`` gives the objects readers may know of (``articles.public``):
+    one known only to drafts has no feed, as it has no page.
+    """
+
     lookup = None
     preposition = None
 
+    def objects(self):
+        raise NotImplementedError
+
     def get_object(self, request, slug):
-        return get_object_or_404(self.model, slug=slug)
+        return get_object_or_404(self.objects(), slug=slug)
 
     def title(self, obj):
         return f"{obj.name}: {settings.NEWSROOM_NAME}"
@@ -101,7 +106,10 @@ class TagFeed(ObjectFeedMixin, LatestArticlesFeed):
     def __init__(self, kind: TagKind):
         super().__init__()
         self.kind = kind
-        self.model, self.lookup, self.preposition = kind.model, kind.name, kind.preposition
+        self.lookup, self.preposition = kind.name, kind.preposition
+
+    def objects(self):
+        return public.tags(self.kind)
 
 
 class TagAtomFeed(TagFeed):
@@ -110,7 +118,10 @@ class TagAtomFeed(TagFeed):
 
 
 class AuthorFeed(ObjectFeedMixin, LatestArticlesFeed):
-    model, lookup, preposition = Author, "bylines__author", "by"
+    lookup, preposition = "bylines__author", "by"
+
+    def objects(self):
+        return public.authors()
 
 
 class AuthorAtomFeed(AuthorFeed):

@@ -7,9 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
-from people.models import Author, Person
-
-from . import indexes, search, structured
+from . import indexes, public, search, structured
 from .mixins import PublishedArticlesMixin, StaffPreviewMixin
 from .models import Article, Quote, Topic
 from .tagkinds import TOPICS, TagKind
@@ -58,7 +56,8 @@ class TagArticlesView(PublishedArticlesMixin, ListView):
     template_name = "articles/tag_list.html"
 
     def get(self, request, *args, **kwargs):
-        self.tag = self.kind.model.objects.filter(slug=kwargs["slug"]).first()
+        # A tag only unpublished work carries is, for readers, a tag that does not exist.
+        self.tag = public.tags(self.kind).filter(slug=kwargs["slug"]).first()
         if self.tag is None and self.kind.former_slug_field:
             # A tag that was renamed: its old address leads to the new one.
             moved = self.kind.model.objects.filter(**{self.kind.former_slug_field: kwargs["slug"]}).first()
@@ -86,7 +85,8 @@ class AuthorView(PublishedArticlesMixin, ListView):
     template_name = "articles/author_detail.html"
 
     def get_queryset(self):
-        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        # An author only in drafts has no public page: it would name who files what, from where.
+        self.author = get_object_or_404(public.authors(), slug=self.kwargs["slug"])
         return super().get_queryset().filter(bylines__author=self.author)
 
     def get_context_data(self, **kwargs):
@@ -98,11 +98,7 @@ class PersonView(PublishedArticlesMixin, ListView):
 
     def get_queryset(self):
         # Someone named only in drafts has no public page: the page would give the story away.
-        published = Article.objects.published()
-        self.person = get_object_or_404(
-            Person.objects.filter(Q(articles__in=published) | Q(quotes__article__in=published)).distinct(),
-            slug=self.kwargs["slug"],
-        )
+        self.person = get_object_or_404(public.people(), slug=self.kwargs["slug"])
         return super().get_queryset().filter(people=self.person)
 
     def get_context_data(self, **kwargs):

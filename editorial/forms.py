@@ -10,6 +10,8 @@ from django.utils import timezone
 from articles.importing import accepted
 from articles.models import Article, Topic
 from articles.tagkinds import TagKind
+from newsroom.dates import validate_in_range
+from newstext import normalise_name
 
 from . import history
 from .tagging import resolve_topic_names
@@ -105,7 +107,7 @@ class TopicForm(forms.ModelForm):
 
     def clean_name(self):
         name = self.cleaned_data["name"].strip()
-        clash = Topic.objects.filter(name__iexact=name).exclude(pk=self.instance.pk).first()
+        clash = Topic.objects.filter(name_key=normalise_name(name)).exclude(pk=self.instance.pk).first()
         if clash:
             raise ValidationError(
                 f"There is already a topic called “{clash.name}”. To combine the two, select both "
@@ -119,6 +121,7 @@ class ScheduleForm(forms.Form):
         label="Publication time",
         widget=DateTimeLocalInput,
         input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M"],
+        validators=[validate_in_range],
         help_text="Wall-clock time in the newsroom's time zone. The articles go live by themselves then.",
     )
 

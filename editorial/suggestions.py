@@ -8,11 +8,9 @@ what an import would have tagged.
 import logging
 from dataclasses import dataclass, field
 
-from django.db.models.functions import Lower
-
 from articles import body as article_body
 from articles.models import Article, Country
-from newstext import Mention, analyse_text
+from newstext import Mention, analyse_text, normalise_name
 from people.models import Person
 
 logger = logging.getLogger(__name__)
@@ -53,15 +51,13 @@ def suggest_for(article: Article) -> Suggestions:
     countries = list(Country.objects.filter(code__in=set(codes) - tagged).order_by("name"))
     linked = {p.pk for p in article.people.all()}
     by_name = {
-        person.lname: person
-        for person in Person.objects.annotate(lname=Lower("name")).filter(
-            lname__in=[m.name.lower() for m in mentions]
-        )
+        person.name_key: person
+        for person in Person.objects.filter(name_key__in=[normalise_name(m.name) for m in mentions])
     }
     people: list[Person] = []
     new_people: list[Mention] = []
     for mention in mentions:
-        person = by_name.get(mention.name.lower())
+        person = by_name.get(normalise_name(mention.name))
         if person is None:
             new_people.append(mention)
         elif person.pk not in linked:

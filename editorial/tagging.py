@@ -1,6 +1,6 @@
 """Tagging at scale: bulk tag changes, merging and renaming topics, cleaning up unused ones.
 
-Topic names compare without regard to case (the database holds that rule), and a
+Topic names compare by their key (``newsroom.names``; the database holds that rule), and a
 topic that was merged away or renamed is still understood by its old name:
 typing it tags the article with the topic it became.
 """
@@ -14,6 +14,7 @@ from django.db.models import Exists, OuterRef, Q
 from articles.models import Article, TaggedTopic, Topic
 from articles.search import update_search_vectors
 from articles.tagkinds import TAG_KINDS, TOPICS, TagKind
+from newstext import normalise_name
 
 from .models import TopicRedirect
 
@@ -36,7 +37,7 @@ def needs_tagging(queryset=None):
 def find_topic(name: str) -> Topic | None:
     """The topic called ``name`` in any case, or the one a topic of that name became."""
     name = name.strip()
-    topic = Topic.objects.filter(name__iexact=name).first()
+    topic = Topic.objects.filter(name_key=normalise_name(name)).first()
     if topic is None:
         redirect = TopicRedirect.objects.filter(old_name__iexact=name).select_related("topic").first()
         topic = redirect.topic if redirect else None
@@ -50,7 +51,7 @@ def resolve_topic_names(names: Iterable[str]) -> list[str]:
         topic = find_topic(name)
         final = topic.name if topic else name.strip()
         if final:
-            resolved.setdefault(final.casefold(), final)
+            resolved.setdefault(normalise_name(final), final)
     return list(resolved.values())
 
 

@@ -1,5 +1,5 @@
 from django.db import connection
-from django.http import HttpResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.cache import cache_control, never_cache
@@ -7,6 +7,11 @@ from django.views.decorators.http import require_GET
 
 
 def page_not_found(request, exception):
+    # Under the API, a client reads JSON: the same shape as the API's own errors.
+    index = reverse("api:index")
+    if request.path.startswith(index):
+        message = f"No endpoint answers at {request.path}: {index} lists them."
+        return JsonResponse({"error": message}, status=404, json_dumps_params={"ensure_ascii": False})
     return render(request, "404.html", status=404)
 
 

@@ -73,24 +73,29 @@ The judgement calls, in short (the modules have the detail):
 
 from .analysis import Analysis, analyse_text
 from .bylines import parse_byline
-from .dates import parse_related_date
+from .dates import DATE_RANGE, EARLIEST, LATEST, parse_related_date
 from .parse import parse_document
 from .people import ORGANISATION, PERSON
 from .records import (
     MIN_PRESENTED_PARTIAL_WORDS,
     Byline,
     Document,
+    Lines,
     Mention,
     ParseError,
     QuoteData,
     RelatedItem,
     presents_quote,
 )
-from .text import DEFAULT_MAX_BYTES, decode_document, normalise_title
+from .text import DEFAULT_MAX_BYTES, decode_document, normalise_name, normalise_title
 from .topics import SUBJECTS
 
 __all__ = [
+    "DATE_RANGE",
     "DEFAULT_MAX_BYTES",
+    "EARLIEST",
+    "LATEST",
+    "Lines",
     "MIN_PRESENTED_PARTIAL_WORDS",
     "ORGANISATION",
     "PERSON",
@@ -104,6 +109,7 @@ __all__ = [
     "SUBJECTS",
     "analyse_text",
     "decode_document",
+    "normalise_name",
     "normalise_title",
     "parse_byline",
     "parse_document",

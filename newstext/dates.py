@@ -5,6 +5,14 @@ abbreviated or written in full, in any case. A date that does not exist
 (31 Feb) or a time that is not on a 12-hour clock (13:00 PM, 0:10 AM) is an
 "impossible date"; anything else that is not in this shape is an "unreadable
 date". Nothing is guessed or rolled over.
+
+Every date the newsroom takes in, from a document or anywhere else, lies in one
+range: ``EARLIEST`` to ``LATEST``, wall-clock time in the newsroom's own zone.
+The first printed newspapers date from 1605, so nothing a newsroom files is
+older than 1600; nothing is scheduled past 2200 but by a slip of the keyboard.
+Inside that range every date has a four-digit year, converts to UTC and to any
+time zone without leaving the calendar Python and the databases share, and
+sorts the same way as text (SQLite) and as a timestamp (PostgreSQL).
 """
 
 import datetime
@@ -12,7 +20,12 @@ import re
 
 from .records import ParseError
 
-__all__ = ["parse_related_date"]
+__all__ = ["DATE_RANGE", "EARLIEST", "LATEST", "parse_related_date"]
+
+# Naive on purpose: wall-clock times in the newsroom's zone, wherever that is.
+EARLIEST = datetime.datetime(1600, 1, 1)  # noqa: DTZ001
+LATEST = datetime.datetime(2200, 12, 31, 23, 59, 59)  # noqa: DTZ001
+
 
 _MONTH_NAMES = (
     "January",
@@ -32,6 +45,14 @@ _MONTH_NAMES = (
 _MONTHS = {name.lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
 _MONTHS |= {name[:3].lower(): number for number, name in enumerate(_MONTH_NAMES, start=1)}
 _MONTHS["sept"] = 9
+
+
+def _spelled(value: datetime.datetime) -> str:
+    return f"{value.day} {_MONTH_NAMES[value.month - 1]} {value.year}"
+
+
+# How messages name the range: "1 January 1600 to 31 December 2200".
+DATE_RANGE = f"{_spelled(EARLIEST)} to {_spelled(LATEST)}"
 
 _DATE_RE = re.compile(
     r"""
@@ -65,8 +86,11 @@ def parse_related_date(text: str, *, line: int) -> datetime.datetime:
     hour = hour % 12 + (12 if match["meridiem"] in "Pp" else 0)
     try:
         # Naive on purpose: the document gives wall-clock time; the loader attaches the time zone.
-        return datetime.datetime(year, month, day, hour, minute)  # noqa: DTZ001
+        value = datetime.datetime(year, month, day, hour, minute)  # noqa: DTZ001
     except ValueError:
         raise ParseError(
             f"impossible date “{written}”: there is no {day} {_MONTH_NAMES[month - 1]} {year}", line=line
         ) from None
+    if not EARLIEST <= value <= LATEST:
+        raise ParseError(f"date “{written}” is out of range: dates from {DATE_RANGE} are accepted", line=line)
+    return value

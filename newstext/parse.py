@@ -6,7 +6,7 @@ from .analysis import analyse_text
 from .bylines import parse_byline
 from .dates import parse_related_date
 from .publication import MASTHEAD_WORDS, clean_publication
-from .records import Document, ParseError, RelatedItem
+from .records import Document, Lines, ParseError, RelatedItem
 from .text import normalise_newlines
 
 __all__ = ["parse_document"]
@@ -38,7 +38,8 @@ def parse_document(text: str) -> Document:
     _check_closing_lines(byline, publication, byline_line=byline_line, publication_line=publication_line)
     authors = parse_byline(byline)
     first_body_line = main[2][0]
-    paragraphs = _paragraphs(lines[first_body_line - 1 : byline_line - 1])
+    body_lines = lines[first_body_line - 1 : byline_line - 1]
+    paragraphs = _paragraphs(body_lines)
     related = _related(lines, start=related_at + 1) if related_at < len(lines) else ()
 
     analysis = analyse_text(
@@ -55,6 +56,13 @@ def parse_document(text: str) -> Document:
         quotes=analysis.quotes,
         countries=analysis.countries,
         topics=analysis.topics,
+        lines=Lines(
+            headline=main[0][0],
+            standfirst=main[1][0],
+            byline=byline_line,
+            publication=publication_line,
+            paragraphs=_paragraph_starts(body_lines, first=first_body_line),
+        ),
     )
 
 
@@ -118,6 +126,16 @@ def _paragraphs(lines: Sequence[str]) -> list[str]:
             paragraphs.append("\n".join(block))
             block = []
     return paragraphs
+
+
+def _paragraph_starts(lines: Sequence[str], *, first: int) -> tuple[int, ...]:
+    """The line number of each paragraph's first line, as ``_paragraphs`` cuts them; ``first`` is line 1's."""
+    starts, previous_blank = [], True
+    for number, line in enumerate(lines, start=first):
+        if line.strip() and previous_blank:
+            starts.append(number)
+        previous_blank = not line.strip()
+    return tuple(starts)
 
 
 def _related(lines: Sequence[str], *, start: int) -> tuple[RelatedItem, ...]:

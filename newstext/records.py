@@ -6,7 +6,7 @@ re-exported by the package (``newstext``), which is where callers import from.
 """
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 
 class ParseError(ValueError):
@@ -84,6 +84,17 @@ class QuoteData:
 
 
 @dataclass(frozen=True)
+class Lines:
+    """Where a document's parts are: 1-based line numbers, so that a caller can name them in an error."""
+
+    headline: int = 1
+    standfirst: int = 0
+    byline: int = 0
+    publication: int = 0
+    paragraphs: tuple[int, ...] = ()  # the first line of each body paragraph
+
+
+@dataclass(frozen=True)
 class Document:
     """A parsed archive document."""
 
@@ -97,3 +108,4 @@ class Document:
     quotes: tuple[QuoteData, ...]  # in body order
     countries: tuple[str, ...]  # ISO 3166-1 alpha-2 codes, sorted
     topics: tuple[str, ...] = ()  # subject topics, most central first; never the story's people
+    lines: Lines = field(default=Lines(), compare=False)  # where the parts are; not part of the content

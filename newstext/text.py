@@ -16,6 +16,7 @@ __all__ = [
     "LOWER",
     "UPPER",
     "decode_document",
+    "normalise_name",
     "normalise_newlines",
     "normalise_title",
     "trie_pattern",
@@ -53,6 +54,16 @@ def normalise_title(text: str) -> str:
     """
     text = unicodedata.normalize("NFC", text).translate(_QUOTES).casefold()
     return _SPACE_RE.sub(" ", text).strip()
+
+
+def normalise_name(text: str) -> str:
+    """A key under which two spellings of one name compare equal, whatever the database.
+
+    The rules of ``normalise_title``: Unicode case folding (“ŁUCJA” and “Łucja”,
+    “Søren” and “SØREN” match, which SQLite's ``lower()`` does not do), NFC,
+    curly or straight quote marks (“O’Brien”, “O'Brien”), dash style, spacing.
+    """
+    return normalise_title(text)
 
 
 # The largest document read unless the caller sets another limit (the site's setting starts from it).

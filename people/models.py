@@ -1,13 +1,13 @@
 """Authors (journalists with a byline) and the people and organisations articles name."""
 
 from django.db import models
-from django.db.models.functions import Lower
 from django.urls import reverse
 
+from newsroom.names import KeyedNameMixin
 from newsroom.slugs import unique_slug
 
 
-class Author(models.Model):
+class Author(KeyedNameMixin, models.Model):
     name = models.CharField(max_length=200, help_text="As printed in the byline, e.g. “Pjotr Sauer”.")
     slug = models.SlugField(
         max_length=200, unique=True, allow_unicode=True, help_text="Used in the author page's address."
@@ -25,7 +25,7 @@ class Author(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="author_name_ci_unique"),
+            models.UniqueConstraint(fields=["name_key"], name="author_name_key_unique"),
         ]
 
     def __str__(self):
@@ -45,7 +45,7 @@ class Author(models.Model):
         return self.role or self.location
 
 
-class Person(models.Model):
+class Person(KeyedNameMixin, models.Model):
     class Kind(models.TextChoices):
         PERSON = "person", "Person"
         ORGANISATION = "organisation", "Organisation"
@@ -70,7 +70,7 @@ class Person(models.Model):
         ordering = ["name"]
         verbose_name_plural = "people"
         constraints = [
-            models.UniqueConstraint(Lower("name"), name="person_name_ci_unique"),
+            models.UniqueConstraint(fields=["name_key"], name="person_name_key_unique"),
         ]
 
     def __str__(self):

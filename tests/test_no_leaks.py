@@ -55,9 +55,50 @@ SURFACES = {
     "API quotes": lambda ctx: reverse("api:quotes"),
     "API quotes search": lambda ctx: reverse("api:quotes") + "?q=Zanzibar",
     "API quotes by speaker": lambda ctx: reverse("api:quotes") + f"?speaker={ctx['person']}",
+    # Names known only to the hidden article: an author, a topic (and its person, above).
+    "draft-only author page": lambda ctx: reverse("articles:author", kwargs={"slug": ctx["hidden_author"]}),
+    "draft-only author feed": lambda ctx: reverse(
+        "articles:author-feed", kwargs={"slug": ctx["hidden_author"]}
+    ),
+    "draft-only author atom feed": lambda ctx: reverse(
+        "articles:author-feed-atom", kwargs={"slug": ctx["hidden_author"]}
+    ),
+    "draft-only topic page": lambda ctx: reverse("articles:topic", kwargs={"slug": "hidden-topic"}),
+    "draft-only topic feed": lambda ctx: reverse("articles:topic-feed", kwargs={"slug": "hidden-topic"}),
+    "draft-only topic atom feed": lambda ctx: reverse(
+        "articles:topic-feed-atom", kwargs={"slug": "hidden-topic"}
+    ),
+    "API articles by draft-only author": lambda ctx: (
+        reverse("api:articles") + f"?author={ctx['hidden_author']}"
+    ),
+    "API articles by draft-only topic": lambda ctx: reverse("api:articles") + "?topic=hidden-topic",
+    "API topics (draft-only topic)": lambda ctx: reverse("api:topics") + "?page-size=50",
+    "sitemap of authors": lambda ctx: reverse("django.contrib.sitemaps.views.sitemap"),
 }
-# Pages that answer 404 for the hidden article itself.
-NOT_FOUND = {"article page", "API article", "person page"}
+# Pages that answer 404 for the hidden article itself, or for a name only it knows.
+NOT_FOUND = {
+    "article page",
+    "API article",
+    "person page",
+    "draft-only author page",
+    "draft-only author feed",
+    "draft-only author atom feed",
+    "draft-only topic page",
+    "draft-only topic feed",
+    "draft-only topic atom feed",
+}
+# What a name known only to the hidden article is asked for by, with the same request for a name
+# nobody ever used: the two answers must be the same.
+UNKNOWN_TWINS = {
+    "person page": lambda ctx: reverse("articles:person", kwargs={"slug": "nobody-at-all"}),
+    "draft-only author page": lambda ctx: reverse("articles:author", kwargs={"slug": "nobody-at-all"}),
+    "draft-only author feed": lambda ctx: reverse("articles:author-feed", kwargs={"slug": "nobody-at-all"}),
+    "draft-only topic page": lambda ctx: reverse("articles:topic", kwargs={"slug": "nobody-at-all"}),
+    "draft-only topic feed": lambda ctx: reverse("articles:topic-feed", kwargs={"slug": "nobody-at-all"}),
+    "API articles by draft-only author": lambda ctx: reverse("api:articles") + "?author=nobody-at-all",
+    "API articles by draft-only topic": lambda ctx: reverse("api:articles") + "?topic=nobody-at-all",
+    "API quotes by speaker": lambda ctx: reverse("api:quotes") + "?speaker=nobody-at-all",
+}
 
 
 def make_hidden(state: str, client) -> Article:
@@ -77,7 +118,8 @@ def make_hidden(state: str, client) -> Article:
 def hidden(request, client, django_capture_on_commit_callbacks):
     article = make_hidden(request.param, client)
     byline = BylineFactory(article=article)
-    article.topics.add("Secrets")
+    hidden_author = BylineFactory(article=article, author__name="Hidden Author").author
+    article.topics.add("Secrets", "Hidden topic")
     article.countries.add(country("NO"))
     person = PersonFactory(name="Hidden Speaker")
     article.people.add(person)
@@ -95,6 +137,7 @@ def hidden(request, client, django_capture_on_commit_callbacks):
         "person": person.slug,
         "sibling": sibling.slug,
         "linking": linking.slug,
+        "hidden_author": hidden_author.slug,
     }
     if request.param == "unpublished":
         for surface in SURFACES.values():
@@ -123,7 +166,20 @@ def test_hidden_article_never_reaches_a_reader(client, hidden, surface):
         assert HEADLINE not in body
     assert f"/{hidden['slug']}/" not in body
     assert "Zanzibar words" not in body
-    assert "Hidden Speaker" not in body
+    for name in ("Hidden Speaker", "Hidden Author", "Hidden topic"):
+        assert name not in body
+    assert "hidden-author" not in body
+    assert "hidden-topic" not in body
+
+
+@pytest.mark.parametrize("surface", list(UNKNOWN_TWINS))
+def test_a_name_known_only_to_the_hidden_article_is_answered_as_an_unknown_one(client, hidden, surface):
+    hidden_answer = client.get(SURFACES[surface](hidden))
+    unknown_answer = client.get(UNKNOWN_TWINS[surface](hidden))
+
+    assert hidden_answer.status_code == unknown_answer.status_code
+    assert hidden_answer["Content-Type"] == unknown_answer["Content-Type"]
+    assert hidden_answer.content == unknown_answer.content
 
 
 def test_counts_leave_the_hidden_article_out(client, hidden):

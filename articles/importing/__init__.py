@@ -8,7 +8,7 @@ this package's own.
 from .batch import Source, analyse_tables, effective_jobs, import_batch
 from .formats import FORMATS, Format, accepted, document_paths, format_for
 from .load import import_document
-from .lookups import Lookups
+from .lookups import Lookups, get_or_create_by_name
 from .results import ImportResult, Status
 
 __all__ = [
@@ -23,6 +23,7 @@ __all__ = [
     "document_paths",
     "effective_jobs",
     "format_for",
+    "get_or_create_by_name",
     "import_batch",
     "import_document",
 ]

@@ -6,7 +6,10 @@ for many). A document is imported whole or not at all.
 A document is recognised again by its file name (the archive names each
 document after its id, e.g. ``000_5db3053b1fc29a68.txt``), or, for a file of
 another name, by its headline. Its SHA-256 is kept on the article: the same
-bytes imported again with the same publishing options change nothing.
+bytes imported again with the same publishing options change nothing, and the
+same bytes under a second file name are recognised as the article they made
+first: reported ``unchanged``, naming that article and its file, and left as
+they are (import the first file to change it).
 
 A dry run stores the document and reads back its report inside a transaction
 that is then rolled back, so what it reports is exactly what an import would
@@ -22,8 +25,10 @@ from django.db import DatabaseError, IntegrityError
 
 from articles.models import Article
 from articles.reports import article_data
+from newsroom.dates import range_error
 from newstext import Document, ParseError, normalise_title
 
+from .checks import check_document
 from .formats import format_for
 from .lookups import Lookups
 from .results import ImportResult, Status
@@ -61,18 +66,25 @@ def import_document(
     and an existing article keeps its status. A batch passes the same ``lookups``
     to each of its documents. ``max_bytes`` defaults to ``NEWSROOM_IMPORT_MAX_BYTES``.
     """
+    if published_at is not None and (error := range_error(published_at, what="the publication time")):
+        return ImportResult(path=path, status=Status.ERROR, error=f"{path}: {error}")
     lookups = Lookups() if lookups is None else lookups
     max_bytes = settings.NEWSROOM_IMPORT_MAX_BYTES if max_bytes is None else max_bytes
+    source_name = PurePath(path).name
     try:
         document = format_for(path).parse(data, max_bytes=max_bytes)
+        check_document(document, source_name=source_name)
     except ParseError as error:
         return ImportResult(path=path, status=Status.ERROR, error=f"{path}: {error}")
 
-    source_name = PurePath(path).name
     digest = hashlib.sha256(data).hexdigest()
     publish = publish or published_at is not None
-    existing = find_existing(source_name=source_name, document=document)
+    existing = find_existing(source_name=source_name, document=document, digest=digest)
 
+    if existing is not None and same_content_elsewhere(existing, source_name=source_name, digest=digest):
+        # The same document under a second name: one article, reported and left as it is.
+        summary = f"same content as {existing.source_name}, imported as “{existing.slug}”; left as it is"
+        return ImportResult(path=path, status=Status.UNCHANGED, article_id=existing.pk, summary=summary)
     if (
         existing is not None
         and existing.source_hash == digest
@@ -117,7 +129,7 @@ def import_document(
                 return ImportResult(
                     path=path, status=Status.ERROR, error=f"{path}: could not be stored: {error}"
                 )
-            existing = find_existing(source_name=source_name, document=document)
+            existing = find_existing(source_name=source_name, document=document, digest=digest)
             status = Status.CREATED if existing is None else Status.UPDATED
         except DatabaseError as error:
             return ImportResult(path=path, status=Status.ERROR, error=f"{path}: could not be stored: {error}")
@@ -134,23 +146,35 @@ def summarise(document: Document) -> str:
     )
 
 
-def find_existing(*, source_name: str, document: Document) -> Article | None:
-    """The article imported from this file name before, else one of the same headline not imported."""
-    found = Article.objects.raw(FIND_EXISTING_SQL, [source_name, normalise_title(document.headline)])
+def find_existing(*, source_name: str, document: Document, digest: str) -> Article | None:
+    """The article imported from this file name before; else one imported from the same bytes under
+    another name; else one of the same headline that was not imported."""
+    found = Article.objects.raw(
+        FIND_EXISTING_SQL, [source_name, digest, normalise_title(document.headline), source_name, digest]
+    )
     return next(iter(found), None)
 
 
 # Every document imported asks this: as one constant statement it costs a third
-# of what the same query built with the ORM does. "NOT (source_name = '')"
-# repeats the condition of the partial unique index on source_name, which lets
-# SQLite and a prepared PostgreSQL statement search that index instead of
-# reading the whole table.
+# of what the same query built with the ORM does. "NOT (source_name = '')" and
+# "NOT (source_hash = '')" repeat the conditions of the partial indexes on those
+# columns, which lets SQLite and a prepared PostgreSQL statement search the
+# indexes instead of reading the whole table.
 FIND_EXISTING_SQL = """
 SELECT * FROM articles_article
-WHERE (source_name = %s AND NOT (source_name = '')) OR (source_name = '' AND headline_key = %s)
-ORDER BY source_name = '', id
+WHERE (source_name = %s AND NOT (source_name = ''))
+   OR (source_hash = %s AND NOT (source_hash = ''))
+   OR (source_name = '' AND headline_key = %s)
+ORDER BY CASE WHEN source_name = %s THEN 0 WHEN source_hash = %s THEN 1 ELSE 2 END, id
 LIMIT 1
 """
+
+
+def same_content_elsewhere(article: Article | None, *, source_name: str, digest: str) -> bool:
+    """Whether ``article`` was imported from these very bytes under another file name."""
+    return (
+        article is not None and article.source_hash == digest and article.source_name not in ("", source_name)
+    )
 
 
 def publish_changes(article: Article, *, publish: bool, published_at: datetime | None) -> bool:

@@ -11,10 +11,10 @@ from contextlib import contextmanager
 from typing import TypeVar
 
 from django.db import transaction
-from django.db.models.functions import Lower
 
 from articles.models import Country, Topic
 from newsroom.slugs import unique_slugs
+from newstext import normalise_name
 from people.models import Author, Person
 
 # The models looked up by name.
@@ -25,7 +25,7 @@ LOOKUPS_SIZE = 5000
 
 
 class Lookups:
-    """Rows a batch of imports has found or created, by lower-cased name (countries by code).
+    """Rows a batch of imports has found or created, by name key (countries by code).
 
     One import's rows are known to the next one in the same batch, which then
     need not look them up again. Each model keeps the ``size`` rows used most
@@ -90,26 +90,26 @@ class Recent(OrderedDict):
 def get_or_create_by_name(
     model: type[M], names: list[str], *, defaults: dict | None = None, known: MutableMapping | None = None
 ) -> dict[str, M]:
-    """Rows of ``model`` keyed by ``name.lower()``, matched without regard to case; missing ones are created.
+    """Rows of ``model`` keyed by ``normalise_name(name)``, matched by that key; missing ones are created.
 
-    Rows in ``known`` (a batch's ``Lookups``, by lower-cased name) are taken
-    from there; one query finds the others, and ``known`` learns them.
-    ``defaults`` maps a key to the fields of a new row. (SQLite's ``lower()``
-    folds ASCII letters only, so there a name that differs in the case of a
-    non-ASCII letter counts as another name.)
+    The key is stored on each row (``newsroom.names``), so the match is the same
+    on every database. Rows in ``known`` (a batch's ``Lookups``, by key) are
+    taken from there; one query finds the others, and ``known`` learns them.
+    ``defaults`` maps a key to the fields of a new row.
     """
     known = {} if known is None else known
-    wanted = {name.lower(): name for name in names}
+    wanted = {normalise_name(name): name for name in names}
     rows = {key: known[key] for key in wanted if key in known}
     missing = [key for key in wanted if key not in rows]
     if missing:
-        rows |= {
-            obj.name.lower(): obj
-            for obj in model.objects.annotate(lower_name=Lower("name")).filter(lower_name__in=missing)
-        }
-        new = [model(name=wanted[key], **(defaults or {}).get(key, {})) for key in missing if key not in rows]
+        rows |= {obj.name_key: obj for obj in model.objects.filter(name_key__in=missing)}
+        new = [
+            model(name=wanted[key], name_key=key, **(defaults or {}).get(key, {}))
+            for key in missing
+            if key not in rows
+        ]
         create_rows(model, new)
-        rows |= {obj.name.lower(): obj for obj in new}
+        rows |= {obj.name_key: obj for obj in new}
         for key in missing:
             known[key] = rows[key]
     return {key: rows[key] for key in wanted}

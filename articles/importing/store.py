@@ -17,7 +17,7 @@ from articles.search import new_article_vector, update_search_vectors, vectors_w
 from articles.tagkinds import COUNTRIES, TOPICS, TagKind
 from newsroom.slugs import plain_slug
 from newstext import Byline as ParsedByline
-from newstext import Document, normalise_title
+from newstext import Document, normalise_name, normalise_title
 from people.models import Author, Person
 
 from .lookups import Lookups, get_or_create_by_name
@@ -102,11 +102,11 @@ def find_authors(authors: tuple[ParsedByline, ...], *, lookups: Lookups) -> dict
     rows = get_or_create_by_name(
         Author,
         [a.name for a in authors],
-        defaults={a.name.lower(): {"role": a.role, "location": a.location} for a in authors},
+        defaults={normalise_name(a.name): {"role": a.role, "location": a.location} for a in authors},
         known=lookups.of(Author),
     )
     for parsed in authors:
-        author = rows[parsed.name.lower()]
+        author = rows[normalise_name(parsed.name)]
         changed = []
         # A newly seen role or location is recorded on the author.
         if parsed.role and author.role != parsed.role:
@@ -124,7 +124,7 @@ def store_bylines(article: Article, parsed: tuple[ParsedByline, ...], *, authors
     Byline.objects.bulk_create(
         Byline(
             article=article,
-            author=authors[a.name.lower()],
+            author=authors[normalise_name(a.name)],
             position=position,
             location=a.location,
             role=a.role,
@@ -140,9 +140,9 @@ def find_people(document: Document, *, lookups: Lookups) -> dict[str, Person]:
     of a person already (a description an editor wrote) is kept; new aliases
     are added.
     """
-    mentions = {m.name.lower(): m for m in document.people}
+    mentions = {normalise_name(m.name): m for m in document.people}
     names = [m.name for m in document.people] + sorted(
-        {q.speaker for q in document.quotes if q.speaker.lower() not in mentions}
+        {q.speaker for q in document.quotes if normalise_name(q.speaker) not in mentions}
     )
     rows = get_or_create_by_name(
         Person,
@@ -172,7 +172,7 @@ def store_quotes(article: Article, *, people: dict[str, Person], quotes) -> None
     Quote.objects.bulk_create(
         Quote(
             article=article,
-            speaker=people[quote.speaker.lower()],
+            speaker=people[normalise_name(quote.speaker)],
             text=quote.text,
             position=position,
             paragraph=quote.paragraph + 1,

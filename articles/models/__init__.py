@@ -1,10 +1,11 @@
 """The articles app's models; import them from here."""
 
 from .article import Article, ArticleQuerySet
-from .parts import Byline, Quote, RelatedLink
+from .parts import MAX_RELATED_LINKS, Byline, Quote, RelatedLink
 from .tags import Country, TaggedCountry, TaggedTopic, Topic
 
 __all__ = [
+    "MAX_RELATED_LINKS",
     "Article",
     "ArticleQuerySet",
     "Byline",

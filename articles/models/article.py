@@ -26,6 +26,7 @@ from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
+from newsroom.dates import ReadableDateTimeField, validate_in_range
 from newsroom.slugs import unique_slug
 from newstext import normalise_title
 
@@ -122,14 +123,15 @@ class Article(models.Model):
         blank=True, help_text="Plain text. Separate paragraphs with a blank line; HTML is shown as typed."
     )  # read and written through articles.body only
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
-    published_at = models.DateTimeField(
+    published_at = ReadableDateTimeField(
         "publication time",
         null=True,
         blank=True,
+        validators=[validate_in_range],
         help_text="When readers may see it. A future time schedules the article.",
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = ReadableDateTimeField(auto_now_add=True)
+    updated_at = ReadableDateTimeField(auto_now=True)
     authors = models.ManyToManyField("people.Author", through="Byline", related_name="articles", blank=True)
     publication = models.CharField(
         max_length=200, blank=True, help_text="Where it first appeared, e.g. “The Guardian”."
@@ -199,6 +201,10 @@ class Article(models.Model):
             models.Index(fields=["status", "-published_at"], name="article_status_published_idx"),
             # Looked up by equality only: no second, LIKE-ready index as db_index=True makes.
             models.Index(fields=["headline_key"], name="article_headline_key_idx"),
+            # The importer recognises the same document under another file name by its hash.
+            models.Index(
+                fields=["source_hash"], condition=~models.Q(source_hash=""), name="article_source_hash_idx"
+            ),
         ]
         constraints = [
             models.CheckConstraint(

@@ -2,6 +2,7 @@
 
 from django.db import models
 
+from newsroom.dates import ReadableDateTimeField, validate_in_range
 from newstext import normalise_title, presents_quote
 
 
@@ -36,6 +37,12 @@ class Byline(models.Model):
         return self.location or self.role or self.author.credit
 
 
+# The most related links an article keeps. A curated "Related Content" list holds a handful (the
+# archive's run to about ten); a hundred is far past any real one, keeps the article page and its
+# report bounded, and stays well inside the positions a small integer holds.
+MAX_RELATED_LINKS = 100
+
+
 class RelatedLink(models.Model):
     """A curated link from an article to another piece, kept in the editor's order."""
 
@@ -57,7 +64,7 @@ class RelatedLink(models.Model):
         editable=False,
         help_text="The byline parsed into names with location or role.",
     )
-    published_at = models.DateTimeField(null=True, blank=True)
+    published_at = ReadableDateTimeField(null=True, blank=True, validators=[validate_in_range])
     url = models.URLField(blank=True, help_text="For a piece outside this site.")
     image = models.ImageField(upload_to="related/%Y/%m/", blank=True)
     target = models.ForeignKey(

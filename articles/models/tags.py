@@ -6,17 +6,18 @@ of the code needs to know about a kind is in ``articles.tagkinds``.
 """
 
 from django.db import models
-from django.db.models.functions import Lower
 from django.urls import reverse
 from taggit.models import TagBase, TaggedItemBase
 
+from newsroom.names import KeyedNameMixin
 
-class Topic(TagBase):
-    """A free-form topic tag such as “Ukraine war”; compared without regard to case."""
+
+class Topic(KeyedNameMixin, TagBase):
+    """A free-form topic tag such as “Ukraine war”; compared by its ``name_key`` (``newsroom.names``)."""
 
     class Meta:
         ordering = ["name"]
-        constraints = [models.UniqueConstraint(Lower("name"), name="topic_name_ci_unique")]
+        constraints = [models.UniqueConstraint(fields=["name_key"], name="topic_name_key_unique")]
 
     def get_absolute_url(self):
         return reverse("articles:topic", kwargs={"slug": self.slug})

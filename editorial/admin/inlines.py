@@ -3,7 +3,7 @@
 from django.contrib import admin
 from django.db import models
 
-from articles.models import Byline, Quote, RelatedLink
+from articles.models import MAX_RELATED_LINKS, Byline, Quote, RelatedLink
 
 from .roles import ArticlePartInline
 
@@ -23,6 +23,7 @@ class RelatedLinkInline(ArticlePartInline, admin.StackedInline):
     model = RelatedLink
     fk_name = "article"
     extra = 0
+    max_num = MAX_RELATED_LINKS
     formfield_overrides = URL_FIELD
     autocomplete_fields = ["target"]
     fields = [("position", "published_at"), "title", "standfirst", "byline", ("url", "target"), "image"]

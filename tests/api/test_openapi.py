@@ -1,5 +1,7 @@
 """The OpenAPI document is valid OpenAPI 3.1 and describes what the API really answers."""
 
+import re
+
 import pytest
 from django.urls import Resolver404, resolve
 from jsonschema import Draft202012Validator
@@ -7,6 +9,8 @@ from openapi_spec_validator import validate
 from referencing import Registry, Resource
 from referencing.jsonschema import DRAFT202012
 
+from api.openapi import DAY_PATTERN
+from newstext import EARLIEST, LATEST
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -85,3 +89,27 @@ def test_responses_match_their_schemas(api, document, content, name, kwargs, par
 
     assert data.get("results", [data]), "the response has something to check"
     validator(document, schema).validate(data)
+
+
+def test_the_day_pattern_allows_exactly_the_accepted_range_of_years():
+    pattern = re.compile(DAY_PATTERN)
+
+    allowed = [year for year in range(10000) if pattern.match(f"{year:04d}-06-15")]
+
+    assert allowed == list(range(EARLIEST.year, LATEST.year + 1))
+    assert all(pattern.match(f"2024-{month:02d}-{day:02d}") for month in range(1, 13) for day in range(1, 32))
+    assert not any(pattern.match(text) for text in ["2024-00-01", "2024-13-01", "2024-01-00", "2024-01-32"])
+
+
+def test_the_index_lists_the_endpoints(api):
+    response = api("index")
+
+    assert response.status_code == 200
+    assert response.data == {
+        "articles": "http://testserver/api/articles/",
+        "topics": "http://testserver/api/topics/",
+        "countries": "http://testserver/api/countries/",
+        "people": "http://testserver/api/people/",
+        "quotes": "http://testserver/api/quotes/",
+        "openapi": "http://testserver/api/openapi.json",
+    }

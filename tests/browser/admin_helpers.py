@@ -13,7 +13,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group, User
 from django.urls import reverse
 
-from .conftest import SCREENSHOTS
+from .conftest import BROWSER_TIMEOUT_MS, SCREENSHOTS
 
 AXE = Path(__file__).resolve().parent / "vendor" / "axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
@@ -83,6 +83,7 @@ def desktop_page(browser):
     """The admin is a desk tool: its browser tests run at desktop width only."""
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     page.profile = "desktop"
     page.set_default_timeout(10_000)
     yield page

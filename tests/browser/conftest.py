@@ -17,6 +17,10 @@ SCREENSHOTS = Path(
 WIDTHS = {"mobile": (390, 844), "desktop": (1280, 900)}
 
 
+# A busy CI machine saves a picture (with its renditions) or signs in slowly: wait up to a minute.
+BROWSER_TIMEOUT_MS = 60_000
+
+
 def pytest_collection_modifyitems(config, items):
     for item in items:
         if "tests/browser/" in str(item.fspath):
@@ -60,6 +64,7 @@ def page(request, browser):
     width, height = WIDTHS[request.param]
     context = browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
+    page.set_default_timeout(BROWSER_TIMEOUT_MS)
     page.profile = request.param
     yield page
     context.close()

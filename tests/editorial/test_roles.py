@@ -183,8 +183,8 @@ def run_action(client, action, articles, **extra):
         (
             "schedule",
             "draft",
-            {"apply": "1", "at": "2999-01-01T09:00"},
-            lambda a: a.status == "published" and a.published_at.year == 2999,
+            {"apply": "1", "at": "2199-01-01T09:00"},
+            lambda a: a.status == "published" and a.published_at.year == 2199,
         ),
         ("unpublish", "published", {}, lambda a: a.status == "draft"),
     ],

@@ -262,11 +262,11 @@ def test_schedule_action_schedules_at_the_wall_clock_time(editor):
             "action": "schedule",
             "_selected_action": [a.pk for a in articles],
             "apply": "1",
-            "at": "2999-03-01T09:30",
+            "at": "2199-03-01T09:30",
         },
         follow=True,
     )
-    expected = timezone.make_aware(timezone.datetime(2999, 3, 1, 9, 30))
+    expected = timezone.make_aware(timezone.datetime(2199, 3, 1, 9, 30))
     assert [stored(a).state for a in articles] == [
         Article.State.SCHEDULED,
         Article.State.SCHEDULED,
@@ -275,7 +275,7 @@ def test_schedule_action_schedules_at_the_wall_clock_time(editor):
     assert stored(articles[0]).published_at == expected
     messages = [str(m) for m in response.context["messages"]]
     assert messages == [
-        "Scheduled 2 article(s) to go live on 1 March 2999, 09:30.",
+        "Scheduled 2 article(s) to go live on 1 March 2199, 09:30.",
         "1 article(s) live: unpublish them first to schedule them.",
     ]
 

@@ -78,3 +78,31 @@ def test_unreadable_date(text):
         parse_related_date(text, line=9)
     assert raised.value.line == 9
     assert raised.value.message == f"unreadable date “{text}”: expected a date like “26, Mar, 2023 @5:44 PM”"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1, Jan, 1600 @12:00 AM", at(1600, 1, 1, 0, 0)),  # the first moment accepted
+        ("31, Dec, 2200 @11:59 PM", at(2200, 12, 31, 23, 59)),  # the last minute accepted
+    ],
+)
+def test_reads_the_ends_of_the_range(text, expected):
+    assert parse_related_date(text, line=3) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1, Jan, 0001 @12:00 AM",
+        "31, Dec, 1599 @11:59 PM",
+        "1, Jan, 2201 @12:00 AM",
+        "31, Dec, 9999 @11:59 PM",
+    ],
+)
+def test_a_date_outside_the_range_is_refused_with_its_line(text):
+    with pytest.raises(ParseError) as raised:
+        parse_related_date(text, line=31)
+    assert str(raised.value) == (
+        f"line 31: date “{text}” is out of range: dates from 1 January 1600 to 31 December 2200 are accepted"
+    )

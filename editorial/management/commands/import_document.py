@@ -18,6 +18,7 @@ from articles.importing import (
     effective_jobs,
     import_batch,
 )
+from newsroom.dates import range_error
 
 
 class Command(BaseCommand):
@@ -83,7 +84,10 @@ class Command(BaseCommand):
             raise CommandError(
                 f"--published-at: {text!r} is not an ISO-8601 time such as 2026-11-27T09:30", returncode=2
             ) from None
-        return value if timezone.is_aware(value) else timezone.make_aware(value)
+        value = value if timezone.is_aware(value) else timezone.make_aware(value)
+        if error := range_error(value, what=f"--published-at {text}:"):
+            raise CommandError(error, returncode=2)
+        return value
 
     def report(self, result: ImportResult, *, dry_run: bool) -> None:
         if result.status == Status.ERROR:
