@@ -100,7 +100,9 @@ def import_waiting(job_id: int, *, seconds: float) -> bool:
     lookups = Lookups()
     while import_next(job, lookups=lookups):
         if time.monotonic() >= deadline or stop_requested():
-            return waiting(job).exists()
+            if waiting(job).exists():
+                return True
+            break
     finish(job)
     return False
 

@@ -7,12 +7,14 @@ database queue and a worker.
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.test import Client
 from django.urls import reverse
 from reversion.models import Version
 
 from articles.models import Article
-from editorial.imports import CHECK_NOW_LIMIT
+from editorial.imports import CHECK_NOW_LIMIT, Upload
 from editorial.models import ImportedDocument, ImportJob
+from editorial.tasks import start_import
 from tests.documents import sample_uploads
 
 pytestmark = pytest.mark.django_db
@@ -134,3 +136,35 @@ def test_staff_without_add_permission_cannot_import(client, django_user_model):
     user = django_user_model.objects.create_user("viewer", password="x", is_staff=True)
     client.force_login(user)
     assert client.get(reverse(IMPORT_URL)).status_code == 403
+
+
+@pytest.mark.parametrize(
+    ("who", "status"),
+    [("uploader", 200), ("another writer", 403), ("Editor", 200), ("superuser", 200), ("Tagger", 403)],
+)
+def test_a_job_is_seen_by_its_uploader_and_by_editors(who, status, make_user, client_as):
+    uploader = make_user("Writer", username="uploader")
+    job = start_import(
+        [Upload(name=n, data=d) for n, d in sample_uploads(1)], user=uploader, publish=False, dry_run=False
+    )
+    if who == "uploader":
+        client = Client()
+        client.force_login(uploader)
+    else:
+        client = client_as("Writer" if who == "another writer" else who)
+    for view in ("import_job", "import_progress"):
+        assert client.get(reverse(f"admin:articles_article_{view}", args=[job.pk])).status_code == status
+
+
+def test_job_pages_send_the_signed_out_to_sign_in(client, admin_user):
+    job = start_import(
+        [Upload(name=n, data=d) for n, d in sample_uploads(1)], user=admin_user, publish=False, dry_run=False
+    )
+    for view in ("import_job", "import_progress"):
+        response = client.get(reverse(f"admin:articles_article_{view}", args=[job.pk]))
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("admin:login"))
+
+
+def test_an_unknown_job_is_not_found(admin_client):
+    assert admin_client.get(reverse("admin:articles_article_import_job", args=[999])).status_code == 404

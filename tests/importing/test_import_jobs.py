@@ -230,3 +230,17 @@ def test_a_job_whose_task_keeps_failing_stops_and_says_why(
     html = admin_client.get(job_url(job)).content.decode()
     assert "The import stopped after repeated errors" in html
     assert html.count("<td>not imported</td>") == 2
+
+
+def test_a_worker_asked_to_stop_hands_the_rest_of_the_job_to_a_new_task(
+    work_off_queue, admin_user, monkeypatch
+):
+    monkeypatch.setattr(tasks, "IMPORT_WORKERS_PER_JOB", 1)
+    monkeypatch.setattr(imports, "stop_requested", lambda: True)  # stop after every document
+    job = tasks.start_import(uploads(3), user=admin_user, publish=False, dry_run=False)
+    work_off_queue()
+    job.refresh_from_db()
+    assert job.state == ImportJob.State.FINISHED
+    assert Article.objects.count() == 3
+    # One task per document: each stopped after one and queued the rest.
+    assert DBTaskResult.objects.filter(status=TaskResultStatus.SUCCESSFUL).count() == 3
