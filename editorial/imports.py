@@ -162,25 +162,12 @@ def revision_by(job: ImportJob) -> Iterator[None]:
 
 
 def record(document: ImportedDocument, result: ImportResult) -> None:
-    report = result.report or {}
     document.status = result.status
     document.error = result.error
     document.article_id = result.article_id
-    document.details = details(report)
+    document.details = result.counts
     document.data = b""
     document.save(update_fields=["status", "error", "article", "details", "data"])
-
-
-def details(report: dict) -> dict:
-    """What the report's table shows of an import's report: its headline and a few counts."""
-    if not report:
-        return {}
-    return {
-        "headline": report["headline"],
-        "paragraph_count": report["paragraph_count"],
-        **{part: len(report[part]) for part in ("authors", "related", "quotes", "people")},
-        "countries": report["countries"],
-    }
 
 
 def finish(job: ImportJob) -> None:
@@ -223,13 +210,12 @@ def report_rows(job: ImportJob) -> list[ReportRow]:
 
 def result_row(result: ImportResult, *, dry_run: bool) -> ReportRow:
     """A row of the report of a check made at once."""
-    report = result.report or {}
     return ReportRow(
         path=result.path,
         status=result.status,
         error=result.error,
         article_id=result.article_id,
-        headline=report.get("headline", ""),
-        details=details(report),
+        headline=result.counts.get("headline", ""),
+        details=result.counts,
         dry_run=dry_run,
     )

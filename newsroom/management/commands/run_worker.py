@@ -1,8 +1,13 @@
-"""Run a task worker: ``manage.py run_worker [--queue-name Q] [--batch] [--max-tasks N] [--no-reload]``.
+"""Run a task worker: ``manage.py run_worker [--queue-name Q] [--batch] [--max-tasks N] [--reload]``.
 
 django-tasks-db's ``db_worker`` with its options, run by ``newsroom.worker.Worker``:
 heartbeats, lost tasks returned to the queue, failed tasks retried. Start as many
 as the work needs, on any machine that reaches the database; stop one with SIGTERM.
+
+Unlike ``db_worker``, it does not reload on code changes unless ``--reload`` is
+given: under the reloader a signal reaches the reloader's thread, not the
+worker's, so the worker can neither finish its task nor remove its heartbeat
+before the process ends.
 """
 
 import os
@@ -16,6 +21,13 @@ from newsroom.worker import Worker
 
 class Command(db_worker.Command):
     help = "Run a task worker: tasks from the database queue, with heartbeats and retries."
+
+    def add_arguments(self, parser):
+        super().add_arguments(parser)
+        parser.set_defaults(reload=False)
+        for action in parser._actions:
+            if action.dest == "reload":
+                action.help = "Reload the worker when the code changes (development only; off by default)."
 
     def handle(self, *, verbosity, queue_name, exclude_queues, reload, batch, **options):
         self.configure_logging(verbosity)
