@@ -42,7 +42,7 @@ How an app adds a task (the images app's renditions, say):
 import threading
 from datetime import timedelta
 
-from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, TaskContext, task_backends
+from django_tasks import TaskContext
 from django_tasks_db import DatabaseBackend as LibraryDatabaseBackend
 
 DEFAULT_LEASE_SECONDS = 30.0
@@ -80,11 +80,6 @@ def is_last_attempt(context: TaskContext) -> bool:
     """Whether a failure now is final: no retry follows (always, on a backend without retries)."""
     backend = context.task_result.task.get_backend()
     return not isinstance(backend, DatabaseBackend) or context.attempt >= backend.max_attempts
-
-
-def queued_in_database() -> bool:
-    """Whether tasks wait for a worker (False: they run at once, inside ``enqueue()``)."""
-    return isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], LibraryDatabaseBackend)
 
 
 # Set by the worker when it is asked to stop; read by long tasks between their steps.

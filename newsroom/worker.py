@@ -20,6 +20,8 @@ import socket
 import threading
 import traceback
 from datetime import timedelta
+from types import FrameType
+from typing import Any
 
 from django.db import DatabaseError, close_old_connections, connection
 from django.db.models import DateTimeField, ExpressionWrapper, Value
@@ -113,13 +115,13 @@ def retry_or_fail(
 class Worker(LibraryWorker):
     """django-tasks-db's worker, beating, reaping and retrying (see the module's docstring)."""
 
-    def __init__(self, **kwargs):
+    def __init__(self, **kwargs: Any) -> None:
         super().__init__(**kwargs)
         backend = task_backends[self.backend_name]
         if not isinstance(backend, DatabaseBackend):
             raise TypeError(f"backend {self.backend_name!r} is not newsroom.tasks.DatabaseBackend")
-        self.backend = backend
-        self._stopped = threading.Event()
+        self.backend: DatabaseBackend = backend
+        self._stopped: threading.Event = threading.Event()
 
     def serve(self) -> None:
         """Beat, reap and run tasks until asked to stop (or, with ``batch``, until the queue is empty)."""
@@ -154,6 +156,6 @@ class Worker(LibraryWorker):
         if db_task_result.status == TaskResultStatus.FAILED:
             retry_or_fail(db_task_result, backend=self.backend)
 
-    def shutdown(self, signum, frame) -> None:
+    def shutdown(self, signum: int, frame: FrameType | None) -> None:
         request_stop()
         super().shutdown(signum, frame)
