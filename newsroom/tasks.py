@@ -7,6 +7,13 @@ PostgreSQL and needs no broker. Enqueuing is one INSERT on the default
 connection: a task enqueued inside ``transaction.atomic()`` exists only if that
 transaction commits.
 
+Why this queue: it runs on both of the site's databases, so ``make run`` needs
+nothing more than SQLite; enqueuing joins the caller's transaction; and it is
+Django's own API, which moves to ``django.tasks`` on Django 6 by changing an
+import. procrastinate is PostgreSQL only; Celery needs a broker (Redis) and
+publishes outside the database transaction; django-ox, a database backend with
+a reaper and retries built in, needs Python 3.12 (Newsroom supports 3.11).
+
 django-tasks-db leaves a task ``RUNNING`` for ever when its worker is killed and
 does not retry a failed one (its issue #46). ``manage.py run_worker``
 (``newsroom.worker``) adds both: each worker beats in the database, a task whose
