@@ -21,11 +21,14 @@ $(VENV)/.installed-dev: requirements.txt requirements-dev.txt | $(BIN)/python
 install: $(VENV)/.installed
 install-dev: $(VENV)/.installed-dev
 
-## Set up everything and serve the site with the sample articles on SQLite.
+## Set up everything and serve the site with the sample articles on SQLite, with a task
+## worker beside the server (in its own process group, stopped when the server stops).
 run: install
 	$(BIN)/python manage.py migrate --noinput
 	$(BIN)/python manage.py load_sample_content
 	$(BIN)/python manage.py ensure_admin
+	@set -m; $(BIN)/python manage.py run_worker & worker=$$!; \
+	trap 'kill -TERM -$$worker 2>/dev/null || kill -TERM $$worker 2>/dev/null; wait $$worker' EXIT INT TERM; \
 	$(BIN)/python manage.py runserver $(HOST):$(PORT)
 
 ## The whole test suite (set DATABASE_URL to run it on PostgreSQL).

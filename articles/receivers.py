@@ -14,7 +14,7 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from newsroom.cache import bump_content_version
 from people.models import Author, Person
 
-from . import search
+from . import search, tasks
 from .links import find_link_target, resolve_links_around
 from .models import Article, Byline, Quote, RelatedLink
 from .tagkinds import TAG_KINDS, kind_of
@@ -95,7 +95,8 @@ def tag_renamed(sender, instance, created=False, raw=False, **kwargs):
     """A renamed tag changes the words of every article that carries it."""
     if not raw and not created:
         through = kind_of(sender).through
-        search.update_search_vectors(through.objects.filter(tag=instance).values("content_object"))
+        # Possibly thousands of articles: beyond a few hundred, tasks re-index them.
+        tasks.reindex(through.objects.filter(tag=instance).values("content_object"))
 
 
 CONTENT_MODELS = (

@@ -1,7 +1,10 @@
-"""What the editorial tools keep: where merged topics went, and each revision's tags."""
+"""What the editorial tools keep: where merged topics went, each revision's tags, and import jobs."""
 
+from django.conf import settings
 from django.db import models
 from reversion.models import Revision
+
+from articles.importing import Status
 
 
 class TopicRedirect(models.Model):
@@ -51,3 +54,67 @@ class RevisionTags(models.Model):
 
     def __str__(self):
         return f"tags of article {self.article_id} in revision {self.revision_id}"
+
+
+class ImportJob(models.Model):
+    """Documents uploaded on the import page, imported by the task workers (``editorial.imports``)."""
+
+    class State(models.TextChoices):
+        QUEUED = "queued", "waiting for a worker"
+        RUNNING = "running", "importing"
+        FINISHED = "finished", "finished"
+        STOPPED = "stopped", "stopped"
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    publish = models.BooleanField(default=False, help_text="Whether the imported articles are published.")
+    dry_run = models.BooleanField(default=False, help_text="Only checked: nothing was saved.")
+    total = models.PositiveIntegerField(help_text="Documents uploaded.")
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+    error = models.TextField(blank=True, help_text="Why the job stopped before its last document.")
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = "import job"
+
+    def __str__(self):
+        return f"import job {self.pk} ({self.total} documents)"
+
+    @property
+    def state(self) -> "ImportJob.State":
+        if self.finished_at is not None:
+            return self.State.STOPPED if self.error else self.State.FINISHED
+        return self.State.QUEUED if self.started_at is None else self.State.RUNNING
+
+
+class ImportedDocument(models.Model):
+    """One document of an import job: the upload until it is imported, then what became of it."""
+
+    job = models.ForeignKey(ImportJob, on_delete=models.CASCADE, related_name="documents")
+    position = models.PositiveIntegerField(help_text="Its place in the upload, from 0.")
+    name = models.TextField(help_text="The uploaded file's name; the importer recognises documents by it.")
+    # Kept in the database, which every worker reaches, and emptied in the transaction that
+    # imports the document: an upload that rolls back or a document imported leaves no file behind.
+    data = models.BinaryField(blank=True, help_text="The uploaded bytes, until the document is imported.")
+    status = models.CharField(
+        max_length=16,
+        blank=True,
+        choices=[(status.value, status.value) for status in Status],
+        help_text="What the import did; empty while the document waits.",
+    )
+    error = models.TextField(blank=True)
+    article = models.ForeignKey("articles.Article", on_delete=models.SET_NULL, null=True, related_name="+")
+    details = models.JSONField(default=dict, help_text="The report's columns: headline and counts.")
+
+    class Meta:
+        verbose_name = "imported document"
+        constraints = [
+            # A document is recorded once: a second run of the same job cannot import it again.
+            models.UniqueConstraint(fields=["job", "position"], name="imported_document_once"),
+        ]
+
+    def __str__(self):
+        return self.name

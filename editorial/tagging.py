@@ -12,8 +12,8 @@ from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
 from articles.models import Article, TaggedTopic, Topic
-from articles.search import update_search_vectors
 from articles.tagkinds import TAG_KINDS, TOPICS, TagKind
+from articles.tasks import reindex
 from newstext import normalise_name
 
 from .models import TopicRedirect
@@ -150,7 +150,8 @@ def merge_topics(*, sources: Iterable[Topic], into: Topic) -> MergeResult:
         redirect_old_address(old_slug=source.slug, old_name=source.name, topic=into)
         source.delete()
     # QuerySet.update sends no signals: the moved articles' search text still names the old topic.
-    update_search_vectors(affected)
+    # Beyond a few hundred articles, tasks queued with this transaction re-index them.
+    reindex(affected)
     return MergeResult(into=into, merged=[t.name for t in sources], retagged=retagged)
 
 

@@ -65,6 +65,8 @@ INSTALLED_APPS = [
     "reversion",
     "axes",
     "imagefield",
+    "django_tasks",
+    "django_tasks_db",
     # The project's apps, each depending only on those above it. The order decides
     # nothing: the admin's site-wide templates are in templates/admin/, and the
     # article admin is registered by editorial alone.
@@ -227,6 +229,36 @@ NEWSROOM_PAGE_SIZE = 20
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 # Largest document the importer accepts, in bytes.
 NEWSROOM_IMPORT_MAX_BYTES = int(os.environ.get("NEWSROOM_IMPORT_MAX_BYTES", str(newstext.DEFAULT_MAX_BYTES)))
+
+# Background work: imports from the admin, re-indexing many articles, and any app's
+# tasks.py run in worker processes (`manage.py run_worker`), beside the site or on other
+# machines. Tasks are queued in this database by django-tasks-db, so a task enqueued inside a
+# transaction commits or rolls back with it, and no broker is needed. A worker beats every
+# TASK_LEASE_SECONDS / 3; when it has been silent for TASK_LEASE_SECONDS, its running task
+# goes back to the queue. A task that fails or whose worker died is tried again after
+# TASK_RETRY_SECONDS, doubling each time, TASK_MAX_ATTEMPTS times in all.
+# TASKS_BACKEND=immediate runs each task at once in the process that enqueues it (no worker).
+TASKS_BACKEND = os.environ.get("TASKS_BACKEND", "database")
+if TASKS_BACKEND not in {"database", "immediate"}:
+    raise ImproperlyConfigured(f"TASKS_BACKEND must be 'database' or 'immediate', not {TASKS_BACKEND!r}.")
+TASKS = {
+    "default": {
+        "BACKEND": (
+            "newsroom.tasks.DatabaseBackend"
+            if TASKS_BACKEND == "database"
+            else "django_tasks.backends.immediate.ImmediateBackend"
+        ),
+        "OPTIONS": {
+            "LEASE_SECONDS": float(os.environ.get("TASK_LEASE_SECONDS", "30")),
+            "MAX_ATTEMPTS": int(os.environ.get("TASK_MAX_ATTEMPTS", "5")),
+            "RETRY_SECONDS": float(os.environ.get("TASK_RETRY_SECONDS", "10")),
+        },
+    }
+}
+# Most documents one upload on the admin's import page may hold: Django refuses more files
+# in one request (its default, 100, is too few for an archive's batch).
+NEWSROOM_IMPORT_MAX_FILES = int(os.environ.get("NEWSROOM_IMPORT_MAX_FILES", "1000"))
+DATA_UPLOAD_MAX_NUMBER_FILES = NEWSROOM_IMPORT_MAX_FILES
 
 # Security. Behind a TLS-terminating proxy set SECURE_PROXY_SSL_HEADER_NAME.
 SECURE_CONTENT_TYPE_NOSNIFF = True

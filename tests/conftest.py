@@ -40,3 +40,36 @@ def iso_countries(transactional_db):
 def archive_document(request) -> ArchiveDocument:
     """Each document in the archive's layout at hand: the original, and the reference when it is there."""
     return request.param
+
+
+@pytest.fixture
+def queue_in_database(settings):
+    """Tasks wait in the database for a worker, as on the site (with a short lease and no wait to retry)."""
+    settings.TASKS = {
+        "default": {
+            "BACKEND": "newsroom.tasks.DatabaseBackend",
+            "OPTIONS": {"LEASE_SECONDS": 3, "MAX_ATTEMPTS": 3, "RETRY_SECONDS": 0},
+        }
+    }
+
+
+@pytest.fixture
+def work_off_queue(queue_in_database, transactional_db, iso_countries):
+    """Run a worker in this process until the queue is empty (it commits, so the test's data must too)."""
+    from newsroom.worker import Worker
+
+    def run(worker_id: str = "test-worker") -> Worker:
+        worker = Worker(
+            queue_names=["default"],
+            excluded_queue_names=[],
+            interval=0,
+            batch=True,
+            backend_name="default",
+            startup_delay=False,
+            max_tasks=None,
+            worker_id=worker_id,
+        )
+        worker.run()
+        return worker
+
+    return run

@@ -101,3 +101,16 @@ ORIGINAL_DOCUMENT = ArchiveDocument(
 # The reference joins only when it is beside the checkout, so that a lone clone runs the
 # original alone rather than skipping half of each test (test_reference.py skips instead).
 ARCHIVE_DOCUMENTS = [ORIGINAL_DOCUMENT, *([REFERENCE_DOCUMENT] if REFERENCE.exists() else [])]
+
+
+def sample_uploads(count: int) -> list[tuple[str, bytes]]:
+    """``count`` distinct documents as (file name, bytes): the samples, then copies under new headlines."""
+    samples = [path.read_text(encoding="utf-8") for path in sample_paths()]
+    uploads = []
+    for n in range(count):
+        text = samples[n % len(samples)]
+        if n >= len(samples):
+            headline = text.split("\n", 1)[0]
+            text = text.replace(headline, f"{headline} (copy {n})", 1)
+        uploads.append((f"{n:04d}-sample.txt", text.encode()))
+    return uploads

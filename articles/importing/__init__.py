@@ -5,7 +5,7 @@ formats to its parsers. Use what is listed here; the modules behind it are
 this package's own.
 """
 
-from .batch import Source, analyse_tables, effective_jobs, import_batch
+from .batch import Source, analyse_due, analyse_tables, effective_jobs, import_batch
 from .formats import FORMATS, Format, accepted, document_paths, format_for
 from .load import import_document
 from .lookups import Lookups, get_or_create_by_name
@@ -19,6 +19,7 @@ __all__ = [
     "Source",
     "Status",
     "accepted",
+    "analyse_due",
     "analyse_tables",
     "document_paths",
     "effective_jobs",

@@ -85,8 +85,13 @@ def import_batch(
     results = _imported(list(sources), jobs=effective_jobs(jobs), options=options)
     for count, result in enumerate(results, start=1):
         yield result
-        if count >= FIRST_ANALYSE_AT and count & (count - 1) == 0 and not dry_run:
+        if analyse_due(count) and not dry_run:
             analyse_tables()
+
+
+def analyse_due(count: int) -> bool:
+    """Whether a batch that has just imported its ``count``-th document should ``analyse_tables()``."""
+    return count >= FIRST_ANALYSE_AT and count & (count - 1) == 0
 
 
 def _imported(sources: list[Source], *, jobs: int, options: dict) -> Iterator[ImportResult]:

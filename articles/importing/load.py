@@ -91,7 +91,11 @@ def import_document(
         and not publish_changes(existing, publish=publish, published_at=published_at)
     ):
         return ImportResult(
-            path=path, status=Status.UNCHANGED, article_id=existing.pk, summary=summarise(document)
+            path=path,
+            status=Status.UNCHANGED,
+            article_id=existing.pk,
+            summary=summarise(document),
+            counts=count(document),
         )
 
     status = Status.CREATED if existing is None else Status.UPDATED
@@ -119,7 +123,12 @@ def import_document(
             break
         except _DryRunRollback as rollback:
             return ImportResult(
-                path=path, status=status, summary=summarise(document), planned=rollback.report, notes=notes
+                path=path,
+                status=status,
+                summary=summarise(document),
+                counts=count(document),
+                planned=rollback.report,
+                notes=notes,
             )
         except IntegrityError as error:
             # Another import running at the same time created the same author, person,
@@ -133,8 +142,14 @@ def import_document(
             status = Status.CREATED if existing is None else Status.UPDATED
         except DatabaseError as error:
             return ImportResult(path=path, status=Status.ERROR, error=f"{path}: could not be stored: {error}")
-    summary = summarise(document)
-    return ImportResult(path=path, status=status, article_id=article.pk, summary=summary, notes=notes)
+    return ImportResult(
+        path=path,
+        status=status,
+        article_id=article.pk,
+        summary=summarise(document),
+        counts=count(document),
+        notes=notes,
+    )
 
 
 def summarise(document: Document) -> str:
@@ -144,6 +159,16 @@ def summarise(document: Document) -> str:
         f"{len(document.quotes)} quotes, {len(document.people)} people, "
         f"countries: {', '.join(document.countries) or 'none'}"
     )
+
+
+def count(document: Document) -> dict:
+    """What ``ImportResult.counts`` holds: the document's headline and the number of each of its parts."""
+    return {
+        "headline": document.headline,
+        "paragraph_count": len(document.paragraphs),
+        **{part: len(getattr(document, part)) for part in ("authors", "related", "quotes", "people")},
+        "countries": list(document.countries),
+    }
 
 
 def find_existing(*, source_name: str, document: Document, digest: str) -> Article | None:

@@ -31,6 +31,9 @@ class ImportResult:
     article_id: int | None = None
     # What the document holds, in a few words: small enough to pass between processes.
     summary: str = ""
+    # The same, counted, for a report's table: headline, paragraph_count, authors, related,
+    # quotes, people (numbers) and countries (codes). Empty for a document that did not parse.
+    counts: dict = field(default_factory=dict)
     planned: dict | None = field(default=None, repr=False)  # --dry-run: what would be stored
     notes: tuple[str, ...] = ()  # what the importer decided that the operator should know
 
