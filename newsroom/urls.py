@@ -6,7 +6,7 @@ from django.urls import include, path, register_converter
 from articles.sitemaps import SITEMAPS, NewsSitemap
 
 from . import converters, views
-from .cache import cache_page_until_changed
+from .cache import PAGE, reader_page
 
 register_converter(converters.UnicodeSlugConverter, "uslug")
 
@@ -23,13 +23,14 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots"),
     path(
         "sitemap.xml",
-        cache_page_until_changed(60 * 15)(sitemap_views.sitemap),
+        reader_page(sitemap_views.sitemap, params={"p": PAGE}),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path(
         "news-sitemap.xml",
-        cache_page_until_changed(60 * 5)(sitemap_views.sitemap),
+        # Articles leave it after two days, with no change to the content: it is kept 5 minutes at most.
+        reader_page(sitemap_views.sitemap, params={"p": PAGE}, fresh_for=5 * 60),
         {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
         name="news-sitemap",
     ),

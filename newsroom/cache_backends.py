@@ -1,0 +1,105 @@
+"""A Redis cache that the site does not depend on: when Redis fails, the cache is simply empty.
+
+Django's ``RedisCache`` raises on every call while Redis is unreachable, so
+every cached page, and every session that goes through the cache, answered
+500. Here a failed call counts as a miss (reads) or is dropped (writes); the
+site renders pages from the database meanwhile. The first failure is logged
+once per process, then Redis is left alone for ``RETRY_SECONDS`` so that a
+request does not wait for a connection that will not come; the first call after
+that tries again, and the recovery is logged once too.
+
+The outage state is per process on purpose: each process finds out for itself,
+and nothing needs to be shared for that.
+"""
+
+import functools
+import logging
+import time
+
+from django.core.cache.backends.redis import RedisCache
+from redis.exceptions import RedisError
+
+logger = logging.getLogger("newsroom.cache")
+
+# After a failure, how long each process serves without Redis before trying it again.
+RETRY_SECONDS = 1.0
+
+
+class _Outage:
+    """Whether this process has found the cache unreachable, and when to try again."""
+
+    def __init__(self):
+        self.down = False
+        self.retry_at = 0.0
+
+    def skip(self) -> bool:
+        return self.down and time.monotonic() < self.retry_at
+
+    def failed(self, cache, error: Exception) -> None:
+        if not self.down:
+            logger.error(
+                "The cache at %s is unreachable (%s): serving pages without it until it is back.",
+                cache._servers[0],
+                error,
+            )
+        self.down = True
+        self.retry_at = time.monotonic() + RETRY_SECONDS
+
+    def succeeded(self, cache) -> None:
+        if self.down:
+            self.down = False
+            logger.warning("The cache at %s is reachable again.", cache._servers[0])
+
+
+outage = _Outage()
+
+
+def _fail_safe(method, default):
+    """``method`` of RedisCache, answering ``default()`` instead of raising while Redis fails."""
+
+    @functools.wraps(method)
+    def wrapped(self, *args, **kwargs):
+        if outage.skip():
+            return default()
+        try:
+            result = method(self, *args, **kwargs)
+        except RedisError as error:
+            outage.failed(self, error)
+            return default()
+        outage.succeeded(self)
+        return result
+
+    return wrapped
+
+
+def _nothing():
+    return None
+
+
+def _false():
+    return False
+
+
+class FailSafeRedisCache(RedisCache):
+    """Django's ``RedisCache``; a call that fails is a miss, not an error (see the module docstring)."""
+
+    def get(self, key, default=None, version=None):
+        if outage.skip():
+            return default
+        try:
+            value = super().get(key, default, version)
+        except RedisError as error:
+            outage.failed(self, error)
+            return default
+        outage.succeeded(self)
+        return value
+
+    get_many = _fail_safe(RedisCache.get_many, dict)
+    set = _fail_safe(RedisCache.set, _nothing)
+    add = _fail_safe(RedisCache.add, _false)
+    touch = _fail_safe(RedisCache.touch, _false)
+    delete = _fail_safe(RedisCache.delete, _false)
+    has_key = _fail_safe(RedisCache.has_key, _false)
+    set_many = _fail_safe(RedisCache.set_many, list)
+    delete_many = _fail_safe(RedisCache.delete_many, _nothing)
+    clear = _fail_safe(RedisCache.clear, _false)
