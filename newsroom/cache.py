@@ -49,6 +49,7 @@ import hashlib
 import os
 import re
 import threading
+import time
 from dataclasses import dataclass
 from functools import cache as memoise
 from functools import partial, wraps
@@ -86,6 +87,8 @@ MAX_CACHED_PAGE = 100
 # What a CDN may do with a public page after s-maxage (RFC 5861), in seconds.
 CDN_STALE_WHILE_REVALIDATE = 60
 CDN_STALE_IF_ERROR = 24 * 60 * 60
+# When this process started, in seconds since the epoch (see make_entry).
+PROCESS_STARTED = int(time.time())
 
 
 @dataclass(frozen=True)
@@ -157,7 +160,7 @@ class Entry(NamedTuple):
     version: str
     rendered_at: int  # µs since the epoch
     etag: str
-    last_modified: int  # seconds since the epoch
+    last_modified: int  # seconds since the epoch (of the change that last changed this body)
     status: int
     headers: tuple[tuple[str, str], ...]
     body: bytes | None  # None when ``encoded`` holds it compressed
@@ -288,9 +291,14 @@ def make_entry(response, version: versions.Version, *, previous: Entry | None) -
     body = response.content
     etag = make_etag(body)
     rendered_at = versions.now_us()
-    # A page that came out the same under a new version has not changed since its first render.
-    unchanged = previous is not None and previous.etag == etag
-    last_modified = previous.last_modified if unchanged else rendered_at // 1_000_000
+    if previous is not None and previous.etag == etag:
+        # It came out the same under a new version: it has not changed since then.
+        last_modified = previous.last_modified
+    else:
+        # The second after the change that made this version: a copy rendered before the
+        # change (in the same second) was never dated that late. And no earlier than this
+        # process started, as pages rendered by the code deployed before were.
+        last_modified = max(version.changed_at // 1_000_000 + 1, PROCESS_STARTED)
     encoded = compression.variants(body) if compression.compressible(response) else {}
     headers = [(name, value) for name, value in response.items() if name.lower() not in OWN_HEADERS]
     if encoded:
@@ -329,12 +337,14 @@ def respond(request, entry: Entry, state: str):
         headers["Content-Encoding"] = encoding
     headers["Content-Length"] = str(len(body))
     headers["ETag"] = entry.etag
-    headers["Last-Modified"] = http_date(entry.last_modified)
+    last_modified = entry.last_modified
+    if last_modified > time.time():
+        last_modified = None  # its second has not come yet: no date may be later than now
+    else:
+        headers["Last-Modified"] = http_date(last_modified)
     headers["Cache-Control"] = public_cache_control()
     headers["X-Page-Cache"] = state
-    return get_conditional_response(
-        request, etag=entry.etag, last_modified=entry.last_modified, response=response
-    )
+    return get_conditional_response(request, etag=entry.etag, last_modified=last_modified, response=response)
 
 
 def make_etag(body: bytes) -> str:

@@ -8,9 +8,7 @@ from tests.pagecache import VERSION_QUERY
 pytestmark = pytest.mark.django_db
 
 
-def test_a_second_reader_gets_the_article_page_with_only_the_version_read(
-    client, django_assert_num_queries
-):
+def test_a_second_reader_gets_the_article_page_with_only_the_version_read(client, django_assert_num_queries):
     article = ArticleFactory()
     first = client.get(article.get_absolute_url())
     with django_assert_num_queries(VERSION_QUERY):
