@@ -10,13 +10,17 @@ that tries again, and the recovery is logged once too.
 
 The outage state is per process on purpose: each process finds out for itself,
 and nothing needs to be shared for that.
+
+Django's client makes a new ``redis.Redis`` object for every call; with
+redis-py 8 that costs about 0.3 ms, more than the round trip itself, so each
+pool's client is made once and kept (they are thread-safe).
 """
 
 import functools
 import logging
 import time
 
-from django.core.cache.backends.redis import RedisCache
+from django.core.cache.backends.redis import RedisCache, RedisCacheClient
 from redis.exceptions import RedisError
 
 logger = logging.getLogger("newsroom.cache")
@@ -80,8 +84,27 @@ def _false():
     return False
 
 
+class ReusingRedisCacheClient(RedisCacheClient):
+    """Django's client, keeping one ``redis.Redis`` per connection pool instead of one per call."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self._clients = {}
+
+    def get_client(self, key=None, *, write=False):
+        pool = self._get_connection_pool(write)
+        client = self._clients.get(id(pool))
+        if client is None:
+            client = self._clients[id(pool)] = self._client(connection_pool=pool)
+        return client
+
+
 class FailSafeRedisCache(RedisCache):
     """Django's ``RedisCache``; a call that fails is a miss, not an error (see the module docstring)."""
+
+    def __init__(self, server, params):
+        super().__init__(server, params)
+        self._class = ReusingRedisCacheClient
 
     def get(self, key, default=None, version=None):
         if outage.skip():
