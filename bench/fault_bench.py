@@ -16,6 +16,7 @@ Run as root (the cluster is run as the postgres user) or as any user that may ru
 """
 
 import argparse
+import contextlib
 import json
 import os
 import re
@@ -77,9 +78,9 @@ def wait_until(check, *, timeout: float, what: str) -> None:
 
 
 def get(url: str, *, timeout: float = 5) -> tuple[int, str]:
-    request = urllib.request.Request(url, headers={"Accept-Encoding": "identity"})
+    request = urllib.request.Request(url, headers={"Accept-Encoding": "identity"})  # noqa: S310 (ours)
     try:
-        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310 (our own server)
+        with urllib.request.urlopen(request, timeout=timeout) as response:  # noqa: S310
             return response.status, response.read().decode()
     except urllib.error.HTTPError as error:
         return error.code, error.read().decode()
@@ -238,10 +239,9 @@ def summary(counts: Counter) -> str:
     return f"{total:>7} {ok:>7} {c4:>5} {c503:>6} {other5:>6} {counts['socket']:>7}"
 
 
-def stale_after_unpublish(
-    site: Site, env: dict, slug: str, headline: str, surfaces: list[str], rounds: int
-) -> tuple:
+def stale_after_unpublish(site: Site, env: dict, found: dict, surfaces: list[str], rounds: int) -> tuple:
     """Unpublish, then ask every surface ``rounds`` times: how many answers still show the article?"""
+    slug, headline = found["slug"], found["headline"]
     for _ in range(3):  # warm both workers' copies of every surface while the article is live
         for path in surfaces:
             get(site.origin + path)
@@ -307,7 +307,8 @@ def main() -> int:
                 "a = Article.objects.published().order_by('-published_at').first();"
                 "t = a.topics.first(); c = a.countries.first(); b = a.bylines.first(); p = a.people.first();"
                 "print(json.dumps({'article': a.get_absolute_url(), 'slug': a.slug, 'headline': a.headline,"
-                "'topic': t.get_absolute_url() if t else None, 'country': c.get_absolute_url() if c else None,"
+                "'topic': t.get_absolute_url() if t else None,"
+                "'country': c.get_absolute_url() if c else None,"
                 "'author': b.author.get_absolute_url() if b else None,"
                 "'person': p.get_absolute_url() if p else None}))",
             )
@@ -353,9 +354,8 @@ def main() -> int:
         print("load: cached surfaces =", ", ".join(cached))
         print("      search          = /search/?q=satellite, /search/?q=election (needs the database)")
         print()
-        print(
-            f"{'phase':<30} {'load':<16} {'answers':>7} {'2xx/3xx':>7} {'4xx':>5} {'503':>6} {'5xx':>6} {'socket':>7}"
-        )
+        header = ("phase", "load", "answers", "2xx/3xx", "4xx", "503", "5xx", "socket")
+        print("{:<30} {:<16} {:>7} {:>7} {:>5} {:>6} {:>6} {:>7}".format(*header))
         for name, results in rows:
             for load, counts in results.items():
                 print(f"{name:<30} {load:<16} {summary(counts)}")
@@ -363,7 +363,7 @@ def main() -> int:
         print(f"\n'cache unreachable' lines logged by gunicorn during the Redis outage: {unreachable}")
 
         print("\nAfter an unpublish (through manage.py on the same database), every surface asked 10 times:")
-        with_redis = stale_after_unpublish(site, env, found["slug"], found["headline"], cached, 10)
+        with_redis = stale_after_unpublish(site, env, found, cached, 10)
         site.stop()
         no_redis_env = {**env, "REDIS_URL": ""}
         site = Site(no_redis_env, log)
@@ -378,10 +378,8 @@ def main() -> int:
         if site is not None:
             site.stop()
         redis.stop()
-        try:
+        with contextlib.suppress(subprocess.CalledProcessError):
             postgres.pg_ctl("stop", "-m", "immediate")
-        except subprocess.CalledProcessError:
-            pass
         shutil.rmtree(directory, ignore_errors=True)
 
 
