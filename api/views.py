@@ -50,7 +50,7 @@ class ApiView(View):
     """A GET-only JSON endpoint: ``get_data`` returns the body or raises ``ApiError``."""
 
     http_method_names = ["get", "head", "options"]
-    # The query parameters the endpoint reads (the page cache passes only these on).
+    # The query parameters the endpoint reads (with any other, it is rendered and not cached).
     query_params = {}
 
     @classmethod

@@ -8,7 +8,7 @@ from .tagkinds import TAG_KINDS
 
 app_name = "articles"
 
-# The query parameters each page reads (the page cache passes only these on).
+# The query parameters each page reads (with any other, it is rendered and not cached).
 PAGED = {"page": PAGE}
 
 urlpatterns = [

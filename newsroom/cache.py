@@ -6,8 +6,9 @@ The public API, used by every app:
     Wraps a view that every reader sees the same way (pages, feeds, sitemaps,
     the API). ``params`` maps each query parameter the view reads to what it may
     hold to be cached (``PAGE``, ``NUMBER``, ``SLUG``, or ``TEXT``: never cached);
-    the view sees only those. ``fresh_for`` (seconds) bounds how long a page
-    whose content changes with time alone (the news sitemap's two days) is kept.
+    a request with any other parameter (but tracking ones) is rendered, not stored.
+    ``fresh_for`` (seconds) bounds how long a page whose content changes with time
+    alone (the news sitemap's two days) is kept.
 ``bump_content_version()``
     Every cached page is stale once the current transaction commits (at once
     outside one). Saves of content models call it through their receivers;
@@ -21,11 +22,12 @@ The public API, used by every app:
 How a GET is served (requests with a session cookie skip all of this: they are
 rendered, and marked private):
 
-1. Only the declared parameters reach the view, so the page is a function of
-   the key: the scheme, host, path and the declared parameters, sorted, each
-   value checked (a deep page, free text or a repeated parameter is rendered
-   but not stored). Other parameters (``utm_source``, junk) are dropped, so
-   they can neither grow the cache nor get past it.
+1. The page is a function of its key: the scheme, host, path and the declared
+   parameters, sorted, each value checked (a deep page, free text or a repeated
+   parameter is rendered but not stored). Tracking parameters (``utm_source``,
+   ``fbclid``…) are dropped before the view sees them, so they share the page; any
+   other parameter the view did not declare makes the request rendered as asked
+   and not stored. Junk can neither grow the cache nor change what it holds.
 2. One cache round trip fetches the page's entry and, with a shared cache, the
    version (``newsroom.versions``); without one, the version is one query.
 3. An entry rendered under the current version is served: compressed copies
@@ -107,6 +109,9 @@ class Param:
             return None
         return "" if value == self.default else value
 
+
+# Parameters that links carry for analytics; no page reads them.
+TRACKING = re.compile(r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|_gl|ref_src")
 
 PAGE = Param(re.compile(rf"[1-9][0-9]?|{MAX_CACHED_PAGE}"), default="1")
 NUMBER = Param(re.compile(r"[1-9][0-9]?"))
@@ -229,7 +234,9 @@ def serve(request, render, declared: dict[str, Param], fresh_for: int | None):
 
 
 def normalise(query: QueryDict, declared: dict[str, Param]) -> tuple[QueryDict, str | None]:
-    """The query the view sees (its declared parameters only) and its part of the key (None: not cached)."""
+    """The query the view sees and its part of the key (None: not cached)."""
+    if any(name not in declared and not TRACKING.fullmatch(name) for name in query):
+        return query, None  # a parameter this page did not declare: rendered as asked
     kept = QueryDict(mutable=True)
     parts = []
     cacheable = True
