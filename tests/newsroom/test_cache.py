@@ -267,8 +267,8 @@ def test_an_api_filter_is_part_of_the_key_and_an_unknown_one_is_not_stored(clien
     assert "X-Page-Cache" not in client.get(url, {"topic": "nothing-like-it"})
 
 
-def test_junk_query_strings_leave_two_keys_in_redis(client, redis_cache):
-    """1,612 requests with junk made 3,231 Redis keys before: one page and the version now."""
+def test_junk_query_strings_leave_one_page_in_redis(client, redis_cache):
+    """1,612 requests with junk made 3,231 Redis keys before: one page (and the version) now."""
     ArticleFactory()
     home = reverse("articles:home")
     assert state(client.get(home)) == "miss"
@@ -278,4 +278,7 @@ def test_junk_query_strings_leave_two_keys_in_redis(client, redis_cache):
 
     keys = redis.Redis.from_url(redis_cache.url).keys("*")
 
-    assert len(keys) == 2, keys
+    # The one page, and the version's copy unless its second is up.
+    pages = [key for key in keys if b":newsroom:page:" in key]
+    assert len(pages) == 1, keys
+    assert set(keys) - set(pages) <= {b":1:newsroom:content-version"}, keys
