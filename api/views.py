@@ -26,16 +26,15 @@ from django.views.decorators.csrf import csrf_exempt
 from articles.models import Article, Country, Quote, Topic
 from articles.reports import article_data
 from articles.search import search_articles
-from newsroom.cache import cache_page_until_changed
+from newsroom.cache import NUMBER, PAGE, SLUG, TEXT, reader_page
 from newstext import DATE_RANGE, EARLIEST, LATEST
 from people.models import Person
 
 from .limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_PARAMETER_LENGTH
 from .openapi import INDEX_ENDPOINTS, openapi_document
 
-# Responses are cached on the server until the content changes (at most this
-# long), and by browsers and CDNs for a minute.
-SERVER_CACHE_SECONDS = 5 * 60
+# Answers are cached until the content changes (newsroom.cache, which also sets their
+# Cache-Control); errors may be kept by browsers and CDNs this long.
 BROWSER_CACHE_SECONDS = 60
 
 
@@ -53,13 +52,15 @@ class ApiView(View):
     """A GET-only JSON endpoint: ``get_data`` returns the body or raises ``ApiError``."""
 
     http_method_names = ["get", "head", "options"]
+    # The query parameters the endpoint reads (with any other, it is rendered and not cached).
+    query_params = {}
 
     @classmethod
     def as_view(cls, **initkwargs):
         view = super().as_view(**initkwargs)
         # Nothing here changes state, so there is no form to protect; exempt so
         # that a POST gets a 405 in JSON rather than the CSRF failure page.
-        return csrf_exempt(cache_page_until_changed(SERVER_CACHE_SECONDS)(view))
+        return csrf_exempt(reader_page(view, params=cls.query_params))
 
     def dispatch(self, request, *args, **kwargs):
         try:
@@ -85,6 +86,8 @@ class ApiView(View):
 
 class ListApiView(ApiView):
     """A paginated list: ``{"total", "pages", "current_page", "page_size", "results"}``."""
+
+    query_params = {"page": PAGE, "page-size": NUMBER}
 
     def get_queryset(self, request) -> QuerySet:
         raise NotImplementedError
@@ -203,6 +206,12 @@ def article_summary(article: Article, request) -> dict:
 
 class ArticleListView(ListApiView):
     """Published articles, newest first, or best match first with ``q``."""
+
+    query_params = {
+        **ListApiView.query_params,
+        **{"topic": SLUG, "country": SLUG, "author": SLUG},
+        **{"q": TEXT, "from-date": TEXT, "to-date": TEXT},
+    }
 
     def get_queryset(self, request):
         query = text_param(request, "q")
@@ -323,6 +332,8 @@ class PersonListView(ListApiView):
 
 class QuoteListView(ListApiView):
     """Quotes from published articles, newest article first, in the order they were said."""
+
+    query_params = {**ListApiView.query_params, "q": TEXT, "speaker": SLUG}
 
     def get_queryset(self, request):
         quotes = Quote.objects.filter(article__in=Article.objects.published())

@@ -1,6 +1,6 @@
 """Related links find their targets: the article on this site whose headline a link's title names."""
 
-from django.db import connection, transaction
+from django.db import connection
 
 from newsroom.cache import bump_content_version
 
@@ -24,7 +24,7 @@ def resolve_links_around(article: Article) -> int:
         cursor.execute(RESOLVE_AROUND_SQL, [article.pk, article.headline_key])
         resolved = cursor.rowcount
     if resolved:
-        transaction.on_commit(bump_content_version)  # raw SQL sends no signal
+        bump_content_version()  # after commit; raw SQL sends no signal
     return resolved
 
 

@@ -6,12 +6,14 @@ Connected once, by ``ArticlesConfig.ready()``. Writes that send no signals
 ``newsroom.cache.bump_content_version``.
 """
 
+from datetime import datetime
 from functools import partial
 
 from django.db import transaction
+from django.db.models import Min
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
-from newsroom.cache import bump_content_version
+from newsroom.cache import bump_content_version, set_schedule
 from people.models import Author, Person
 
 from . import search, tasks
@@ -71,9 +73,15 @@ def name_changed(sender, instance, created=False, raw=False, **kwargs):
 
 def content_changed(sender, raw=False, **kwargs):
     """Cached readers' pages show this: they are stale once the change commits."""
-    # After commit: a page rendered meanwhile from the old rows must not be cached as new.
+    # After commit (once per transaction): a page rendered meanwhile from the old rows
+    # must not be cached as new.
     if not raw:
-        transaction.on_commit(bump_content_version)
+        bump_content_version()
+
+
+def next_publication_time() -> datetime | None:
+    """When readers' pages next change with no write: the next scheduled article goes live."""
+    return Article.objects.scheduled().aggregate(next=Min("published_at"))["next"]
 
 
 def article_words_changed(sender, instance, raw=False, update_fields=None, **kwargs):
@@ -127,3 +135,4 @@ def connect() -> None:
         post_save.connect(content_changed, sender=model, dispatch_uid=f"content-save-{model.__name__}")
         post_delete.connect(content_changed, sender=model, dispatch_uid=f"content-delete-{model.__name__}")
     m2m_changed.connect(content_changed, sender=Article.people.through, dispatch_uid="content-article-people")
+    set_schedule(next_publication_time)

@@ -7,20 +7,21 @@ and ``news-sitemap``, which robots.txt names.
 from django.contrib.sitemaps import views as sitemap_views
 from django.urls import path
 
-from newsroom.cache import cache_page_until_changed
+from newsroom.cache import PAGE, reader_page
 
 from .sitemaps import SITEMAPS, NewsSitemap
 
 urlpatterns = [
     path(
         "sitemap.xml",
-        cache_page_until_changed(60 * 15)(sitemap_views.sitemap),
+        reader_page(sitemap_views.sitemap, params={"p": PAGE}),
         {"sitemaps": SITEMAPS},
         name="django.contrib.sitemaps.views.sitemap",
     ),
     path(
         "news-sitemap.xml",
-        cache_page_until_changed(60 * 5)(sitemap_views.sitemap),
+        # Articles leave it after two days, with no change to the content: it is kept 5 minutes at most.
+        reader_page(sitemap_views.sitemap, params={"p": PAGE}, fresh_for=5 * 60),
         {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
         name="news-sitemap",
     ),

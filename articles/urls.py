@@ -1,5 +1,6 @@
 from django.urls import path
 
+from newsroom.cache import PAGE, SLUG, TEXT
 from newsroom.cache import reader_page as cached
 
 from . import feeds, views
@@ -7,17 +8,24 @@ from .tagkinds import TAG_KINDS
 
 app_name = "articles"
 
+# The query parameters each page reads (with any other, it is rendered and not cached).
+PAGED = {"page": PAGE}
+
 urlpatterns = [
-    path("", cached(views.HomeView.as_view()), name="home"),
+    path("", cached(views.HomeView.as_view(), params=PAGED), name="home"),
     path("articles/<uslug:slug>/", cached(views.ArticleDetailView.as_view()), name="detail"),
-    path("search/", views.SearchView.as_view(), name="search"),
-    path("authors/<uslug:slug>/", cached(views.AuthorView.as_view()), name="author"),
-    path("people/<uslug:slug>/", cached(views.PersonView.as_view()), name="person"),
-    path("quotes/", cached(views.QuoteListView.as_view()), name="quotes"),
-    path("topics/", cached(views.TopicIndexView.as_view()), name="topics"),
+    path("search/", cached(views.SearchView.as_view(), params={"q": TEXT, **PAGED}), name="search"),
+    path("authors/<uslug:slug>/", cached(views.AuthorView.as_view(), params=PAGED), name="author"),
+    path("people/<uslug:slug>/", cached(views.PersonView.as_view(), params=PAGED), name="person"),
+    path(
+        "quotes/",
+        cached(views.QuoteListView.as_view(), params={"q": TEXT, "speaker": TEXT, **PAGED}),
+        name="quotes",
+    ),
+    path("topics/", cached(views.TopicIndexView.as_view(), params={"letter": SLUG}), name="topics"),
     path("countries/", cached(views.CountryIndexView.as_view()), name="countries"),
-    path("authors/", cached(views.AuthorIndexView.as_view()), name="authors"),
-    path("people/", cached(views.PersonIndexView.as_view()), name="people"),
+    path("authors/", cached(views.AuthorIndexView.as_view(), params={"letter": SLUG}), name="authors"),
+    path("people/", cached(views.PersonIndexView.as_view(), params={"letter": SLUG}), name="people"),
     path("feeds/latest/", cached(feeds.LatestArticlesFeed()), name="feed"),
     path("feeds/latest/atom/", cached(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
     path("authors/<uslug:slug>/feed/", cached(feeds.AuthorFeed()), name="author-feed"),
@@ -29,7 +37,7 @@ for kind in TAG_KINDS:
     urlpatterns += [
         path(
             f"{kind.name}/<uslug:slug>/",
-            cached(views.TagArticlesView.as_view(kind=kind)),
+            cached(views.TagArticlesView.as_view(kind=kind), params=PAGED),
             name=kind.singular,
         ),
         path(f"{kind.name}/<uslug:slug>/feed/", cached(feeds.TagFeed(kind)), name=f"{kind.singular}-feed"),

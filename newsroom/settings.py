@@ -81,6 +81,11 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Brotli or gzip for public text responses (static files come compressed from whitenoise);
+    # above everything that reads or changes the body. See newsroom/compression.py on BREACH.
+    "newsroom.compression.CompressionMiddleware",
+    # A view that cannot reach the database answers the 503 page with Retry-After.
+    "newsroom.middleware.DatabaseUnavailableMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -140,6 +145,9 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
     DATABASES["default"].setdefault("OPTIONS", {}).update(
         server_side_binding=True, prepare_threshold=5 if prepared else None
     )
+    # A database that does not answer fails a request within seconds (a 503, or the
+    # page's last cached copy) instead of holding a worker until gunicorn kills it.
+    DATABASES["default"]["OPTIONS"].setdefault("connect_timeout", 3)
 elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # WAL lets readers and one writer work at once; IMMEDIATE transactions and a
     # busy timeout make concurrent writers wait instead of failing with "database is locked".
@@ -151,18 +159,43 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# Cache and page cache (newsroom/cache.py, newsroom/versions.py).
+# With REDIS_URL, one Redis shared by every app server holds pages and sessions; a
+# Redis that fails is treated as empty (newsroom/cache_backends.py), with short
+# timeouts so that a request never waits long for it. Without it, each process
+# keeps its own pages in memory, and checks them against the content version
+# in the database on every hit (one primary-key read), so no process serves a
+# page that another one's change made stale.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "newsroom.cache_backends.FailSafeRedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": "newsroom",
+            "OPTIONS": {"socket_connect_timeout": 0.25, "socket_timeout": 0.5},
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            # Pages of about 10 KB compressed: a few tens of megabytes per process at most.
+            "OPTIONS": {"MAX_ENTRIES": 2000},
+        }
+    }
+# Whether every app server sees the same cache: then the content version is read from it too.
+NEWSROOM_CACHE_IS_SHARED = env_bool("CACHE_IS_SHARED", bool(REDIS_URL))
+# How long a page's copy is kept after its last render, in seconds (0: pages are not
+# cached). A change to the content makes every copy stale at once; this only lets
+# pages nobody reads fall out, and bounds how old a copy served while the database
+# is down (stale-if-error) can be.
+NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(24 * 60 * 60)))
+# How long a CDN may serve a public page before asking again (s-maxage); browsers always ask.
+NEWSROOM_CDN_SECONDS = int(os.environ.get("CDN_SECONDS", "1"))
+# Names this deployment in page keys (e.g. the git commit); empty: a hash of the code and templates.
+NEWSROOM_RELEASE = os.environ.get("RELEASE", "")
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -224,9 +257,6 @@ TAGGIT_CASE_INSENSITIVE = True
 # The newsroom's own name, shown in the masthead, feeds and structured data.
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Newsroom")
 NEWSROOM_PAGE_SIZE = 20
-# How long readers' pages may be served from the cache (0: not cached). A change
-# to the content clears them at once; this bounds how late a scheduled article shows.
-NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "60"))
 # Largest document the importer accepts, in bytes.
 NEWSROOM_IMPORT_MAX_BYTES = int(os.environ.get("NEWSROOM_IMPORT_MAX_BYTES", str(newstext.DEFAULT_MAX_BYTES)))
 

@@ -90,6 +90,7 @@ def test_the_api_answers_as_its_document_says(api_schema, path, method, mode):
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.filter_too_much],
     )
     def check(case):
-        case.call_and_validate()
+        # The WSGI transport does not decode brotli or gzip: ask for the answer as it is.
+        case.call_and_validate(headers={"Accept-Encoding": "identity"})
 
     check()

@@ -77,7 +77,11 @@ def test_database_url_selects_postgresql_with_persistent_checked_connections():
     assert values["db"]["NAME"] == "newsroom"
     assert values["db"]["CONN_MAX_AGE"] == 600
     assert values["db"]["CONN_HEALTH_CHECKS"] is True
-    assert values["db"]["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": 5}
+    assert values["db"]["OPTIONS"] == {
+        "server_side_binding": True,
+        "prepare_threshold": 5,
+        "connect_timeout": 3,
+    }
 
 
 def test_options_in_the_database_url_are_kept():
@@ -86,6 +90,7 @@ def test_options_in_the_database_url_are_kept():
         "sslmode": "require",
         "server_side_binding": True,
         "prepare_threshold": 5,
+        "connect_timeout": 3,
     }
 
 
@@ -93,7 +98,11 @@ def test_prepared_statements_can_be_turned_off_for_a_pooler():
     values = settings_with(
         DATABASE_URL="postgres://postgres@127.0.0.1:5432/newsroom", DATABASE_PREPARED_STATEMENTS="0"
     )
-    assert values["db"]["OPTIONS"] == {"server_side_binding": True, "prepare_threshold": None}
+    assert values["db"]["OPTIONS"] == {
+        "server_side_binding": True,
+        "prepare_threshold": None,
+        "connect_timeout": 3,
+    }
 
 
 @pytest.mark.django_db
@@ -129,7 +138,7 @@ def test_postgresql_bulk_inserts_send_binary_arrays_that_keep_every_character():
 
 def test_redis_url_selects_the_redis_cache_and_time_zone_is_configurable():
     values = settings_with(REDIS_URL="redis://127.0.0.1:6379/0", TIME_ZONE="America/New_York")
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "newsroom.cache_backends.FailSafeRedisCache"
     assert values["tz"] == "America/New_York"
 
 
