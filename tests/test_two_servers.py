@@ -22,6 +22,7 @@ import pytest
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.db import connection
+from django.test import override_settings
 from django.urls import reverse
 
 from articles.models import Article
@@ -39,6 +40,7 @@ CORE_SURFACES = {
     *("sitemap", "news sitemap", "search", "API article", "API articles", "API articles search"),
 }
 PASSWORD = "two servers, one site"
+SERVER_HASHERS = ["django.contrib.auth.hashers.PBKDF2PasswordHasher"]
 
 
 @pytest.fixture
@@ -150,7 +152,8 @@ def make_site() -> tuple[Article, dict]:
     """The no-leak matrix's site: the article, its author, person, quote, and live neighbours."""
     article = ArticleFactory(headline=HEADLINE)
     byline = BylineFactory(article=article)
-    article.topics.add("Secrets")
+    hidden_author = BylineFactory(article=article, author__name="Hidden Author").author
+    article.topics.add("Secrets", "Hidden topic")
     article.countries.add(country("NO"))
     person = PersonFactory(name="Hidden Speaker")
     article.people.add(person)
@@ -167,8 +170,11 @@ def make_site() -> tuple[Article, dict]:
         "person": person.slug,
         "sibling": sibling.slug,
         "linking": linking.slug,
+        "hidden_author": hidden_author.slug,
     }
-    get_user_model().objects.create_superuser("editor", "editor@example.com", PASSWORD)
+    # The servers run the real settings, whose hashers do not include the tests' fast MD5 one.
+    with override_settings(PASSWORD_HASHERS=SERVER_HASHERS):
+        get_user_model().objects.create_superuser("editor", "editor@example.com", PASSWORD)
     return article, ctx
 
 
