@@ -11,8 +11,8 @@ storage or the database, and ``process()`` writes it to the storage. The spec's 
 include the encoder settings, so changing the set or the quality gives new names, never a
 stale file under an old name: rendition URLs can be cached for ever.
 
-``make_renditions(image)`` makes whatever of the set is missing. It runs after an image is
-saved (``receivers.py``) and is the one function a task queue should call instead.
+``make_renditions(image)`` makes whatever of the set is missing. It is what the task
+``images.tasks.make_renditions`` runs after an image is saved (``receivers.py``).
 """
 
 import hashlib
@@ -23,7 +23,6 @@ import posixpath
 import re
 from dataclasses import dataclass
 
-from django.db import transaction
 from imagefield.processing_pillow import register_pillow
 from PIL import Image as PILImage
 from PIL import ImageCms
@@ -290,21 +289,6 @@ def make_renditions(image, *, force: bool = False) -> RenditionsResult:
     image.renditions_fingerprint = current
     logger.info("Renditions of image %s: %s made, %s already there", image.pk, made, existing)
     return RenditionsResult(made=made, existing=existing, removed=removed, skipped=False)
-
-
-def make_renditions_after_commit(image) -> None:
-    """Make the renditions once the transaction that saved ``image`` has committed."""
-    pk = image.pk
-    model = type(image)
-
-    def run():
-        found = model.objects.filter(pk=pk).first()
-        if found is not None:
-            make_renditions(found)
-            # The instance that was saved knows, too (its other fields may have moved on).
-            image.renditions_fingerprint = found.renditions_fingerprint
-
-    transaction.on_commit(run, robust=True)
 
 
 def _remove_stale(image, *, keep: set[str]) -> int:

@@ -97,8 +97,8 @@ def new_article_data(**extra):
         "body": "Para one.\n\nPara two.",
         "publication": "The Northern Ledger",
         "topics": "",
-        "image_alt": "",
-        "image_credit": "",
+        "lead_image": "",
+        "lead_image_caption": "",
     }
     for prefix in ("bylines", "related_links", "quotes"):
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}
