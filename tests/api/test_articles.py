@@ -198,7 +198,7 @@ def test_detail_has_the_import_report_fields_plus_url_and_published_at(api):
         "url": f"http://testserver/articles/{article.slug}/",
         "published_at": "2024-01-15T09:05:00+00:00",
     }
-    assert set(response.data) == set(expected) | {"url", "published_at"}
+    assert set(response.data) == set(expected) | {"url", "published_at", "lead_image"}
     assert response.data["quotes"] == [{"speaker": "Carla Mendes", "text": "The water came at night."}]
 
 
