@@ -242,7 +242,7 @@ SAMPLES = (
     Sample(
         "football-pitch.jpg",
         football_pitch,
-        "A striped green football pitch under floodlights, the ball on the centre spot, a packed stand behind.",
+        "A striped green football pitch under floodlights, the ball on the centre spot, a full stand behind.",
         "A floodlit stadium before kick-off.",
         (0.5, 0.6),
     ),
