@@ -56,7 +56,9 @@ def test_groups_have_exactly_the_permissions_of_their_jobs():
         "articles.delete_topic",
         "people.delete_author",
         "people.delete_person",
+        "images.delete_image",
     }
+    assert {"images.view_image", "images.add_image", "images.change_image"} <= writer
 
 
 @pytest.mark.parametrize(
