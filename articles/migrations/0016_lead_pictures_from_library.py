@@ -1,9 +1,9 @@
 """The lead picture of an article (and a related link's picture) comes from the image library.
 
 Each article's own uploaded file, alt text and credit become one library picture (the same file
-on several articles becomes one picture), and the article points at it. The library keeps its
-own checked copy (upright, without location metadata); the old files are left where they were,
-for whoever runs the site to remove. A file that is missing or is not a picture is reported in
+on several articles becomes one picture, with the alt text and credit of the first article by
+id), and the article points at it. The library keeps its own checked copy (upright, without
+location metadata); the old files are left where they were, for whoever runs the site to remove. A file that is missing or is not a picture is reported in
 the log and left behind: the article then has no lead picture.
 
 Renditions are not made here: ``manage.py make_renditions`` (or the task worker) makes them;
@@ -58,10 +58,10 @@ class _Library:
             source=MIGRATED_SOURCE.format(name=fieldfile.name)[:500],
             sha256=prepared.sha256,
             has_alpha=prepared.has_alpha,
-            width=prepared.width,
-            height=prepared.height,
         )
         image.file.save(prepared.name, ContentFile(prepared.content), save=False)
+        # What the checks learnt (the stored copy is upright), not what the field may read again.
+        image.width, image.height = prepared.width, prepared.height
         image.save()
         return image.pk
 
@@ -77,12 +77,14 @@ def into_library(apps, schema_editor):
     Article = apps.get_model("articles", "Article")
     RelatedLink = apps.get_model("articles", "RelatedLink")
     library = _Library(apps)
-    for article in Article.objects.exclude(image="").only("pk", "image", "image_alt", "image_credit"):
+    for article in (
+        Article.objects.exclude(image="").only("pk", "image", "image_alt", "image_credit").order_by("pk")
+    ):
         picture = library.picture_id(article.image, alt=article.image_alt, credit=article.image_credit)
         if picture is not None:
             # update(): no save() side effects (timestamps, signals) for a change of storage only.
             Article.objects.filter(pk=article.pk).update(lead_image_id=picture)
-    for link in RelatedLink.objects.exclude(legacy_image="").only("pk", "legacy_image"):
+    for link in RelatedLink.objects.exclude(legacy_image="").only("pk", "legacy_image").order_by("pk"):
         picture = library.picture_id(link.legacy_image)
         if picture is not None:
             RelatedLink.objects.filter(pk=link.pk).update(image_id=picture)
