@@ -118,7 +118,7 @@ def make_hidden(state: str, client) -> Article:
 def hidden(request, client, django_capture_on_commit_callbacks, make_image):
     article = make_hidden(request.param, client)
     # Its lead picture is its own words too: no teaser, card, feed or API answer may show it.
-    picture = make_image(64, 48, renditions=False, alt_text="Hidden picture of the harbour", name="secret.jpg")
+    picture = make_image(64, 48, renditions=False, alt_text="Hidden picture of a harbour", name="secret.jpg")
     Article.objects.filter(pk=article.pk).update(lead_image=picture, lead_image_caption="Hidden caption")
     byline = BylineFactory(article=article)
     hidden_author = BylineFactory(article=article, author__name="Hidden Author").author
