@@ -5,6 +5,7 @@ from django.core.management.base import BaseCommand
 from images.models import Image
 from images.renditions import fingerprint, make_renditions
 from images.tasks import make_renditions as make_renditions_task
+from newsroom.cache import bump_content_version
 
 
 class Command(BaseCommand):
@@ -25,5 +26,7 @@ class Command(BaseCommand):
             else:
                 result = make_renditions(image)
                 self.stdout.write(f"{image.pk}: {result.made} made, {result.existing} already there")
+        if waiting and not queue:
+            bump_content_version()  # cached pages show the stored pictures: render them again
         verb = "queued" if queue else "made"
         self.stdout.write(self.style.SUCCESS(f"Renditions {verb} for {len(waiting)} picture(s)."))
