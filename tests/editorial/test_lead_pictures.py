@@ -1,6 +1,7 @@
 """The lead picture's rules: alt text before it goes live, no deleting one a live article shows,
 and picking or uploading one from the article form."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -143,3 +144,10 @@ def test_the_article_form_picks_pictures_with_thumbnails_and_uploads_in_a_popup(
     found = editor.get(chooser, {"term": "quay"}).json()["results"]
     assert [r["id"] for r in found] == [str(image.pk)]
     assert found[0]["thumbnail"].startswith("/media/")
+
+
+def test_the_chooser_script_loads_after_djangos_jquery_on_the_article_form(editor):
+    html = editor.get(reverse("admin:articles_article_add")).content.decode()
+    scripts = re.findall(r'<script src="([^"]+)"', html)
+    position = {src.rsplit("/", 1)[-1]: i for i, src in enumerate(scripts)}
+    assert position["jquery.init.js"] < position["chooser.js"]
