@@ -151,3 +151,25 @@ def test_the_chooser_script_loads_after_djangos_jquery_on_the_article_form(edito
     scripts = re.findall(r'<script src="([^"]+)"', html)
     position = {src.rsplit("/", 1)[-1]: i for i, src in enumerate(scripts)}
     assert position["jquery.init.js"] < position["chooser.js"]
+
+
+def test_the_alt_text_of_a_picture_a_live_article_shows_cannot_be_removed(admin_client, make_image):
+    image = make_image(400, 300, alt_text="A quay at dawn")
+    ArticleFactory(headline="Quay reopens", lead_image=image)
+    url = reverse("admin:images_image_change", args=[image.pk])
+    data = {
+        "alt_text": "",
+        "caption": "",
+        "credit": "",
+        "source": "",
+        "focal_point_0": "0.5",
+        "focal_point_1": "0.5",
+    }
+    response = admin_client.post(url, data)
+    assert response.status_code == 200
+    assert response.context["adminform"].form.errors["alt_text"] == [
+        "Published and scheduled articles show this picture, so it needs alt text: "
+        "Lead picture of “Quay reopens” (published)."
+    ]
+    image.refresh_from_db()
+    assert image.alt_text == "A quay at dawn"
