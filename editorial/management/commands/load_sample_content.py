@@ -44,9 +44,12 @@ class Command(BaseCommand):
             article = Article.objects.get(pk=result.article_id)
             if result.status != Status.UNCHANGED:
                 # The newest file is the latest story; the others went out earlier in the day
-                # (and have not been edited since, so readers see no "Updated" line).
+                # (and have not been edited since, so readers see no "Updated" line). The time is
+                # this command's decision, no longer the import's: they are news (news sitemap).
                 when = now - timedelta(hours=3 * age)
-                Article.objects.filter(pk=article.pk).update(published_at=when, updated_at=when)
+                Article.objects.filter(pk=article.pk).update(
+                    published_at=when, updated_at=when, dated_by_import=False
+                )
             article.topics.add(*topics.get(path.name, []))
             if path.name in pictures and article.lead_image_id is None:
                 # update(): a picture given by the demo is not an editor's change ("Updated" line).
