@@ -34,6 +34,9 @@ from .tagkinds import TAG_KINDS, TagKind
 
 # The text search configuration: English, accents ignored (made by migration 0009).
 CONFIG = "newsroom"
+# How many matches are ranked: the latest ones. Ten pages of results; what lies beyond
+# them a reader finds with more words, or through the topic and date filters of the API.
+RANKED = 200
 # Longer queries are cut: nobody types more, and a search must stay cheap.
 MAX_QUERY_LENGTH = 200
 # ts_headline marks matches with these private-use characters, which are
@@ -45,7 +48,8 @@ START, STOP = "\ue000", "\ue001"
 def search_articles(query: str) -> QuerySet:
     """Published articles matching ``query``, best first; none for an empty query.
 
-    On PostgreSQL each article carries ``rank``. Use ``with_snippets`` and
+    On PostgreSQL each article carries ``rank``; the ``RANKED`` latest matches are
+    ranked, the rest are not listed (``search_count`` counts them all, to a bound). Use ``with_snippets`` and
     ``snippet`` to show where the words were found.
     """
     text = clean_query(query)
@@ -54,12 +58,30 @@ def search_articles(query: str) -> QuerySet:
         return articles.none()
     if is_postgresql():
         search_query = SearchQuery(text, search_type="websearch", config=CONFIG)
+        # Ranking reads each match's whole vector: only the latest RANKED matches the
+        # GIN index finds are ranked, so a common word costs what a rare one does.
+        candidates = (
+            articles.filter(search_vector=search_query).order_by("-published_at", "-pk").values("pk")[:RANKED]
+        )
         return (
-            articles.filter(search_vector=search_query)
+            Article.objects.filter(pk__in=candidates)
             .annotate(rank=SearchRank(F("search_vector"), search_query))
             .order_by("-rank", "-published_at", "-pk")
         )
     return fallback_search(articles, parse_query(text))
+
+
+def count_matches(query: str, *, bound: int) -> int:
+    """How many published articles match ``query``, counting at most ``bound`` + 1 of them."""
+    text = clean_query(query)
+    if not text:
+        return 0
+    articles = Article.objects.published()
+    if is_postgresql():
+        matches = articles.filter(search_vector=SearchQuery(text, search_type="websearch", config=CONFIG))
+    else:
+        matches = fallback_search(articles, parse_query(text))
+    return matches.order_by().values("pk")[: bound + 1].count()
 
 
 def with_snippets(articles: QuerySet, query: str) -> QuerySet:

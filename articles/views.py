@@ -1,7 +1,6 @@
 """The readers' pages: home, article, the listings by topic, country, author and person, quotes, search."""
 
 from django.conf import settings
-from django.db.models import Count, Q
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -9,7 +8,8 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from . import indexes, public, search, structured
 from .mixins import PublishedArticlesMixin, StaffPreviewMixin
-from .models import Article, Quote, Topic
+from .models import Article, Quote
+from .pagination import COUNT_BOUND, ListingPaginator
 from .tagkinds import TOPICS, TagKind
 
 
@@ -18,15 +18,10 @@ class HomeView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # The stored counts (articles.counts), not a count of the archive's tags per request;
+        # only topics with a published article, as everywhere readers look.
         context["popular_topics"] = (
-            Topic.objects.annotate(
-                n=Count(
-                    "tagged_articles",
-                    filter=Q(tagged_articles__content_object__in=Article.objects.published()),
-                )
-            )
-            .filter(n__gt=0)
-            .order_by("-n", "name")[:12]
+            public.tags(TOPICS).filter(released_articles__gt=0).order_by("-released_articles", "name")[:12]
         )
         return context
 
@@ -93,6 +88,10 @@ class AuthorView(PublishedArticlesMixin, ListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
+# The quotes a person's page shows; the rest are on the quotes page, filtered by speaker.
+PERSON_QUOTES = 10
+
+
 class PersonView(PublishedArticlesMixin, ListView):
     template_name = "articles/person_detail.html"
 
@@ -102,13 +101,20 @@ class PersonView(PublishedArticlesMixin, ListView):
         return super().get_queryset().filter(people=self.person)
 
     def get_context_data(self, **kwargs):
-        quotes = (
-            Quote.objects.presented()
-            .filter(speaker=self.person, article__in=Article.objects.published())
-            .select_related("article")
-            .order_by("-article__published_at", "position")
-        )
-        return super().get_context_data(person=self.person, quotes=quotes, **kwargs)
+        context = super().get_context_data(person=self.person, **kwargs)
+        # The latest of their quotes, on the first page; every quote is on the paginated quotes page.
+        quotes = []
+        if context["page_obj"].number == 1:
+            quotes = list(
+                Quote.objects.presented()
+                .filter(speaker=self.person, article__in=Article.objects.published())
+                .select_related("article")
+                .only("text", "article__slug", "article__headline", "article__published_at")
+                .order_by("-article__published_at", "-article_id", "position")[: PERSON_QUOTES + 1]
+            )
+        context["quotes"] = quotes[:PERSON_QUOTES]
+        context["more_quotes"] = len(quotes) > PERSON_QUOTES
+        return context
 
 
 class QuoteListView(ListView):
@@ -116,6 +122,7 @@ class QuoteListView(ListView):
 
     template_name = "articles/quote_list.html"
     context_object_name = "quotes"
+    paginator_class = ListingPaginator
 
     def get_paginate_by(self, queryset):
         return settings.NEWSROOM_PAGE_SIZE
@@ -128,7 +135,12 @@ class QuoteListView(ListView):
         if self.q:
             quotes = quotes.filter(text__icontains=self.q)
         if self.speaker:
-            quotes = quotes.filter(Q(speaker__name__icontains=self.speaker) | Q(speaker__slug=self.speaker))
+            # A person's page links here with their slug: one person, read through the speaker index.
+            speaker = public.people().filter(slug=self.speaker).first()
+            if speaker is not None:
+                quotes = quotes.filter(speaker=speaker)
+            else:
+                quotes = quotes.filter(speaker__name__icontains=self.speaker)
         return quotes.order_by("-article__published_at", "article_id", "position")
 
     def get_context_data(self, **kwargs):
@@ -146,6 +158,8 @@ class SearchView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)
+        context["result_bound"] = COUNT_BOUND
+        context["result_count"] = search.count_matches(self.query, bound=COUNT_BOUND) if self.query else 0
         for article in context["articles"]:
             article.snippet = search.snippet(article, self.query)
         return context
