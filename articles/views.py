@@ -1,14 +1,16 @@
 """The readers' pages: home, article, the listings by topic, country, author and person, quotes, search."""
 
 from django.conf import settings
+from django.db.models import prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import indexes, public, search, structured
+from . import fragments, indexes, public, search, structured
 from .mixins import PublishedArticlesMixin, StaffPreviewMixin
-from .models import Article, Quote
+from .models import Article, Quote, page_prefetches
 from .pagination import COUNT_BOUND, ListingPaginator
 from .tagkinds import TOPICS, TagKind
 
@@ -31,15 +33,24 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
-        articles = Article.objects.all() if self.can_preview() else Article.objects.published()
-        return articles.for_page()
+        # The relations are read in get_context_data, only when the page's parts are not kept.
+        return Article.objects.all() if self.can_preview() else Article.objects.published()
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        context["is_preview"] = not article.is_live
-        context["more_on_this_story"] = Article.objects.published().sharing_tags_with(article)
-        context["structured_data"] = structured.as_script_json(structured.news_article(article, self.request))
+        context["is_preview"] = preview = not article.is_live
+        context["fragment_vary"] = vary = fragments.vary_on(self.request, article, preview=preview)
+        context["fragment_seconds"] = settings.NEWSROOM_FRAGMENT_CACHE_SECONDS
+        if not fragments.are_cached(vary):
+            prefetch_related_objects([article], *page_prefetches())
+        # Lazy: evaluated only where a fragment is rendered.
+        context["more_on_this_story"] = SimpleLazyObject(
+            lambda: list(Article.objects.published().sharing_tags_with(article))
+        )
+        context["structured_data"] = lambda: structured.as_script_json(
+            structured.news_article(article, self.request)
+        )
         context["share_image"] = structured.share_image_url(article, self.request)
         return context
 

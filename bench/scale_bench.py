@@ -25,6 +25,7 @@ the next run, which only migrates them; ``--drop`` removes them at the end.
 import argparse
 import http.client
 import os
+import signal
 import statistics
 import subprocess
 import sys
@@ -122,7 +123,7 @@ def urls(db: str, deep_page: int) -> dict[str, str]:
 
 def get(port: int, url: str) -> tuple[int, float, int]:
     started = time.perf_counter()
-    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=60)
+    conn = http.client.HTTPConnection("127.0.0.1", port, timeout=600)
     conn.request("GET", url, headers={"Host": "127.0.0.1"})
     response = conn.getresponse()
     body = response.read()
@@ -235,13 +236,20 @@ def main() -> int:
     parser.add_argument(
         "--samples", type=int, default=30, help="sequential search requests per size and round"
     )
+    parser.add_argument(
+        "--fragment-seconds",
+        help="FRAGMENT_CACHE_SECONDS for the servers (0: every article rendered in full)",
+    )
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--drop", action="store_true")
     parser.add_argument("--grow", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(1))  # stop the servers on the way out
     if args.grow:
         grow_here(args.grow)
         return 0
+    if args.fragment_seconds is not None:
+        ENV["FRAGMENT_CACHE_SECONDS"] = args.fragment_seconds
     dbs = {
         f"{args.small:,}": (f"newsroom_scale_{args.small}", args.small),
         f"{args.articles:,}": (f"newsroom_scale_{args.articles}", args.articles),
@@ -258,7 +266,12 @@ def main() -> int:
             port = 8411 + i
             servers.append(start_server(db, port))
             sizes[label] = (port, urls(db, DEEP_PAGE))
-        print(f"one gunicorn worker per size, PAGE_CACHE_SECONDS=0, {args.rounds} rounds of {args.seconds} s")
+        fragments = ENV.get("FRAGMENT_CACHE_SECONDS", "the default")
+        print(
+            f"one gunicorn worker per size, PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS={fragments}, ",
+            end="",
+        )
+        print(f"{args.rounds} rounds of {args.seconds} s")
         for label, (_, pages) in sizes.items():
             print(f"  {label}: {pages['article']}  {pages[f'topic page {DEEP_PAGE}']}")
         measure(sizes, args.rounds, args.seconds, args.samples)

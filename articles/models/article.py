@@ -127,13 +127,24 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_page(self):
         """Everything the article page shows, in a fixed number of queries."""
-        return self.for_listing().prefetch_related(
-            "topics",
-            "countries",
-            "people",
-            models.Prefetch("related_links", queryset=RelatedLink.objects.select_related("target")),
-            models.Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
-        )
+        return self.prefetch_related(*page_prefetches())
+
+
+def page_prefetches() -> list:
+    """The article page's relations, as lookups for ``prefetch_related`` or ``prefetch_related_objects``.
+
+    A related link's target is read for its address and state only: not its
+    body or search vector, the largest columns of an article.
+    """
+    targets = RelatedLink.objects.select_related("target").defer("target__body", "target__search_vector")
+    return [
+        models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+        "topics",
+        "countries",
+        "people",
+        models.Prefetch("related_links", queryset=targets),
+        models.Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+    ]
 
 
 class Article(models.Model):

@@ -214,3 +214,34 @@ def test_the_quotes_page_by_speaker_slug_lists_that_speaker_only(client):
     assert [q.text for q in quotes] == ["One."]
     by_name = client.get(reverse("articles:quotes"), {"speaker": "else"}).context["quotes"]
     assert [q.text for q in by_name] == ["Two."]
+
+
+def test_an_articles_kept_parts_spare_its_relations_until_the_content_changes(
+    client, django_assert_num_queries, django_capture_on_commit_callbacks
+):
+    article = ArticleFactory(headline="Grid holds")
+    article.topics.add("Energy")
+    QuoteFactory(article=article, text="We are ready.")
+    url = article.get_absolute_url()
+    # A parameter the page does not declare: rendered each time, never kept whole.
+    first = client.get(url, {"ref": "a"}).content.decode()
+    with django_assert_num_queries(2):  # the content version and the article's row
+        again = client.get(url, {"ref": "b"}).content.decode()
+    assert again == first
+    with django_capture_on_commit_callbacks(execute=True):
+        article.topics.add("Power")  # a change (the version moves on at commit): every kept part is stale
+    changed = client.get(url, {"ref": "c"}).content.decode()
+    assert ">Power</a>" in changed and ">Power</a>" not in first
+
+
+def test_the_page_is_the_same_with_its_parts_kept_or_not(client, settings):
+    article = ArticleFactory(headline="Grid holds")
+    article.topics.add("Energy")
+    QuoteFactory(article=article, text="We are ready.")
+    other = ArticleFactory(headline="Another energy story")
+    other.topics.add("Energy")
+    kept = client.get(article.get_absolute_url(), {"ref": "a"}).content.decode()
+    settings.NEWSROOM_FRAGMENT_CACHE_SECONDS = 0
+    rendered = client.get(article.get_absolute_url(), {"ref": "b"}).content.decode()
+    assert kept == rendered
+    assert "Another energy story" in kept and "We are ready." in kept and "application/ld+json" in kept
