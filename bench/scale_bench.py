@@ -168,7 +168,7 @@ def start_server(db: str, port: int) -> subprocess.Popen:
             "-w",
             "1",
             "--timeout",
-            "120",
+            "600",
             "--log-level",
             "warning",
         ],
