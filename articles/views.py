@@ -1,7 +1,7 @@
 """The readers' pages: home, article, the listings by topic, country, author and person, quotes, search."""
 
 from django.conf import settings
-from django.db.models import prefetch_related_objects
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
@@ -10,9 +10,12 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from . import fragments, indexes, public, search, structured
 from .mixins import PublishedArticlesMixin, StaffPreviewMixin
-from .models import Article, Quote, page_prefetches
-from .pagination import COUNT_BOUND, ListingPaginator
+from .models import Article, Quote, Topic, page_prefetches
+from .pagination import ListingPaginator
 from .tagkinds import TOPICS, TagKind
+
+# The topics the home page lists.
+POPULAR_TOPICS = 12
 
 
 class HomeView(PublishedArticlesMixin, ListView):
@@ -20,10 +23,14 @@ class HomeView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        # The stored counts (articles.counts), not a count of the archive's tags per request;
-        # only topics with a published article, as everywhere readers look.
+        # By the stored counts (articles.counts), not a count of the archive's tags. Only
+        # topics with a published article are shown, checked for the leading ones alone
+        # (twice as many as shown: a topic only scheduled work carries is passed over).
+        leading = Topic.objects.filter(released_articles__gt=0).order_by("-released_articles", "name")
         context["popular_topics"] = (
-            public.tags(TOPICS).filter(released_articles__gt=0).order_by("-released_articles", "name")[:12]
+            public.tags(TOPICS)
+            .filter(pk__in=leading.values("pk")[: 2 * POPULAR_TOPICS])
+            .order_by("-released_articles", "name")[:POPULAR_TOPICS]
         )
         return context
 
@@ -116,12 +123,20 @@ class PersonView(PublishedArticlesMixin, ListView):
         # The latest of their quotes, on the first page; every quote is on the paginated quotes page.
         quotes = []
         if context["page_obj"].number == 1:
+            # Their quotes in the latest articles that quote them (read down the publication
+            # index, not every quote of someone quoted in half the archive), and one more article.
+            theirs = Quote.objects.presented().filter(speaker=self.person)
+            latest = (
+                Article.objects.published()
+                .filter(Exists(theirs.filter(article=OuterRef("pk"))))
+                .order_by("-published_at", "-pk")
+                .values("pk")[: PERSON_QUOTES + 1]
+            )
             quotes = list(
-                Quote.objects.presented()
-                .filter(speaker=self.person, article__in=Article.objects.published())
+                theirs.filter(article__in=latest)
                 .select_related("article")
                 .only("text", "article__slug", "article__headline", "article__published_at")
-                .order_by("-article__published_at", "-article_id", "position")[: PERSON_QUOTES + 1]
+                .order_by("-article__published_at", "-article_id", "position")
             )
         context["quotes"] = quotes[:PERSON_QUOTES]
         context["more_quotes"] = len(quotes) > PERSON_QUOTES
@@ -165,12 +180,12 @@ class SearchView(PublishedArticlesMixin, ListView):
 
     def get_queryset(self):
         self.query = search.clean_query(self.request.GET.get("q", ""))
-        return search.with_snippets(search.search_articles(self.query).for_listing(), self.query)
+        self.results = search.results(self.query)
+        return search.with_snippets(self.results.articles.for_listing(), self.query)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)
-        context["result_bound"] = COUNT_BOUND
-        context["result_count"] = search.count_matches(self.query, bound=COUNT_BOUND) if self.query else 0
+        context["results"] = self.results
         for article in context["articles"]:
             article.snippet = search.snippet(article, self.query)
         return context
