@@ -4,18 +4,25 @@ from django.conf import settings
 from django.utils.cache import add_never_cache_headers
 
 from .models import Article
+from .pagination import ListingPaginator
+
+# What no listing shows, and what is the largest part of an article's row.
+UNLISTED_FIELDS = ("body", "search_vector")
 
 
 class PublishedArticlesMixin:
-    """A paginated list of the articles readers may see."""
+    """A paginated list of the articles readers may see, latest first (ties by id, so pages never overlap)."""
 
     context_object_name = "articles"
+    paginator_class = ListingPaginator
 
     def get_paginate_by(self, queryset):
         return settings.NEWSROOM_PAGE_SIZE
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return (
+            Article.objects.published().for_listing().defer(*UNLISTED_FIELDS).order_by("-published_at", "-pk")
+        )
 
 
 class StaffPreviewMixin:

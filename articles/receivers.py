@@ -2,7 +2,7 @@
 
 Connected once, by ``ArticlesConfig.ready()``. Writes that send no signals
 (``bulk_create``, ``QuerySet.update``, raw SQL) must do these things themselves:
-``links.resolve_links_around``, ``search.update_search_vectors`` and
+``links.resolve_links_around``, ``search.update_search_vectors``, ``counts.recount_topics`` and
 ``newsroom.cache.bump_content_version``.
 """
 
@@ -16,9 +16,9 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from newsroom.cache import bump_content_version, set_schedule
 from people.models import Author, Person
 
-from . import search, tasks
+from . import counts, search, tasks
 from .links import find_link_target, resolve_links_around
-from .models import Article, Byline, Quote, RelatedLink
+from .models import Article, Byline, Quote, RelatedLink, TaggedTopic
 from .tagkinds import TAG_KINDS, kind_of
 
 
@@ -99,6 +99,18 @@ def tagging_changed(sender, instance, raw=False, **kwargs):
         search.update_search_vectors([instance.content_object_id])
 
 
+def topic_tagging_changed(sender, instance, raw=False, **kwargs):
+    """An article gained or lost a topic: the topic's stored article count follows."""
+    if not raw:
+        counts.recount_topics([instance.tag_id])
+
+
+def article_status_saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
+    """An article may have been published or unpublished: its topics' stored counts follow."""
+    if not raw and not created and (update_fields is None or "status" in update_fields):
+        counts.recount_topics_of([instance.pk])
+
+
 def tag_renamed(sender, instance, created=False, raw=False, **kwargs):
     """A renamed tag changes the words of every article that carries it."""
     if not raw and not created:
@@ -118,6 +130,9 @@ def connect() -> None:
     post_save.connect(resolve_inbound_links, sender=Article, dispatch_uid="articles-resolve-inbound-links")
     pre_save.connect(resolve_link_target, sender=RelatedLink, dispatch_uid="articles-resolve-link-target")
     post_save.connect(article_words_changed, sender=Article, dispatch_uid="search-article-saved")
+    post_save.connect(article_status_saved, sender=Article, dispatch_uid="counts-article-saved")
+    post_save.connect(topic_tagging_changed, sender=TaggedTopic, dispatch_uid="counts-topic-tagged")
+    post_delete.connect(topic_tagging_changed, sender=TaggedTopic, dispatch_uid="counts-topic-untagged")
     post_save.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-saved")
     post_delete.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-deleted")
     m2m_changed.connect(

@@ -16,12 +16,13 @@ module adds survive.
 
 from contextlib import contextmanager
 from contextvars import ContextVar
+from dataclasses import dataclass
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db import connections, router
 from django.db.models import F, QuerySet, TextField, Value
 from django.db.models.expressions import RawSQL
-from django.db.models.functions import Concat, Replace
+from django.db.models.functions import Concat, Left, Replace
 from django.utils.html import escape
 from django.utils.safestring import SafeString, mark_safe
 
@@ -34,6 +35,11 @@ from .tagkinds import TAG_KINDS, TagKind
 
 # The text search configuration: English, accents ignored (made by migration 0009).
 CONFIG = "newsroom"
+# How many matches are ranked: the latest ones. Ten pages of results; what lies beyond
+# them a reader finds with more words, or through the topic and date filters of the API.
+RANKED = 200
+# How much of an article's text a snippet is looked for in (standfirst, then the body's start).
+SNIPPET_SOURCE = 2000
 # Longer queries are cut: nobody types more, and a search must stay cheap.
 MAX_QUERY_LENGTH = 200
 # ts_headline marks matches with these private-use characters, which are
@@ -45,21 +51,56 @@ START, STOP = "\ue000", "\ue001"
 def search_articles(query: str) -> QuerySet:
     """Published articles matching ``query``, best first; none for an empty query.
 
-    On PostgreSQL each article carries ``rank``. Use ``with_snippets`` and
-    ``snippet`` to show where the words were found.
+    On PostgreSQL each article carries ``rank``; only the ``RANKED`` latest
+    matches are ranked and listed (``results`` also tells whether there were
+    more). Use ``with_snippets`` and ``snippet`` to show where the words were found.
     """
     text = clean_query(query)
     articles = Article.objects.published()
     if not text:
         return articles.none()
-    if is_postgresql():
-        search_query = SearchQuery(text, search_type="websearch", config=CONFIG)
-        return (
-            articles.filter(search_vector=search_query)
-            .annotate(rank=SearchRank(F("search_vector"), search_query))
-            .order_by("-rank", "-published_at", "-pk")
-        )
-    return fallback_search(articles, parse_query(text))
+    if not is_postgresql():
+        return fallback_search(articles, parse_query(text))
+    search_query = SearchQuery(text, search_type="websearch", config=CONFIG)
+    return _ranked(_latest_matches(articles, search_query).values("pk")[:RANKED], search_query)
+
+
+def _latest_matches(articles: QuerySet, search_query: SearchQuery) -> QuerySet:
+    return articles.filter(search_vector=search_query).order_by("-published_at", "-pk")
+
+
+def _ranked(candidates, search_query: SearchQuery) -> QuerySet:
+    # Ranking reads each match's whole vector: only the latest RANKED matches are ranked,
+    # so a common word costs what a rare one does.
+    return (
+        Article.objects.filter(pk__in=candidates)
+        .annotate(rank=SearchRank(F("search_vector"), search_query))
+        .order_by("-rank", "-published_at", "-pk")
+    )
+
+
+@dataclass(frozen=True)
+class Results:
+    articles: QuerySet  # best first
+    count: int  # how many matched, up to a bound
+    more: bool  # whether more than ``count`` matched
+
+
+def results(query: str) -> Results:
+    """The articles matching ``query`` and how many, counting at most ``RANKED`` (on PostgreSQL
+    the matches it ranks; the fallback lists every match, counted to the same bound)."""
+    text = clean_query(query)
+    articles = Article.objects.published()
+    if not text:
+        return Results(articles.none(), 0, False)
+    if not is_postgresql():
+        matches = fallback_search(articles, parse_query(text))
+        count = matches.order_by().values("pk")[: RANKED + 1].count()
+        return Results(matches, min(count, RANKED), count > RANKED)
+    search_query = SearchQuery(text, search_type="websearch", config=CONFIG)
+    # The candidates read once, and one more: it tells whether there were others.
+    ids = list(_latest_matches(articles, search_query).values_list("pk", flat=True)[: RANKED + 1])
+    return Results(_ranked(ids[:RANKED], search_query), min(len(ids), RANKED), len(ids) > RANKED)
 
 
 def with_snippets(articles: QuerySet, query: str) -> QuerySet:
@@ -67,7 +108,10 @@ def with_snippets(articles: QuerySet, query: str) -> QuerySet:
     text = clean_query(query)
     if not text or not is_postgresql():
         return articles
-    source = Concat(F("standfirst"), Value("\n"), F(body.SEARCH_COLUMN), output_field=TextField())
+    # The passage is looked for in the text's first SNIPPET_SOURCE characters: ts_headline's
+    # cost grows with the text it reads, and a story's words are mostly near its top.
+    words = Left(F(body.SEARCH_COLUMN), SNIPPET_SOURCE)
+    source = Concat(F("standfirst"), Value("\n"), words, output_field=TextField())
     source = Replace(Replace(source, Value(START), Value("")), Value(STOP), Value(""))
     return articles.annotate(
         raw_snippet=SearchHeadline(

@@ -1,16 +1,21 @@
 """The readers' pages: home, article, the listings by topic, country, author and person, quotes, search."""
 
 from django.conf import settings
-from django.db.models import Count, Q
+from django.db.models import Exists, OuterRef, prefetch_related_objects
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 
-from . import indexes, public, search, structured
+from . import fragments, indexes, public, search, structured
 from .mixins import PublishedArticlesMixin, StaffPreviewMixin
-from .models import Article, Quote, Topic
+from .models import Article, Quote, Topic, page_prefetches
+from .pagination import ListingPaginator
 from .tagkinds import TOPICS, TagKind
+
+# The topics the home page lists.
+POPULAR_TOPICS = 12
 
 
 class HomeView(PublishedArticlesMixin, ListView):
@@ -18,15 +23,14 @@ class HomeView(PublishedArticlesMixin, ListView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        # By the stored counts (articles.counts), not a count of the archive's tags. Only
+        # topics with a published article are shown, checked for the leading ones alone
+        # (twice as many as shown: a topic only scheduled work carries is passed over).
+        leading = Topic.objects.filter(released_articles__gt=0).order_by("-released_articles", "name")
         context["popular_topics"] = (
-            Topic.objects.annotate(
-                n=Count(
-                    "tagged_articles",
-                    filter=Q(tagged_articles__content_object__in=Article.objects.published()),
-                )
-            )
-            .filter(n__gt=0)
-            .order_by("-n", "name")[:12]
+            public.tags(TOPICS)
+            .filter(pk__in=leading.values("pk")[: 2 * POPULAR_TOPICS])
+            .order_by("-released_articles", "name")[:POPULAR_TOPICS]
         )
         return context
 
@@ -36,15 +40,25 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
     context_object_name = "article"
 
     def get_queryset(self):
+        # The relations are read in get_context_data, only when the page's parts are not kept.
         articles = Article.objects.all() if self.can_preview() else Article.objects.published()
-        return articles.for_page()
+        return articles.select_related("lead_image")  # the page's head shares its picture
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         article = self.object
-        context["is_preview"] = not article.is_live
-        context["more_on_this_story"] = Article.objects.published().sharing_tags_with(article)
-        context["structured_data"] = structured.as_script_json(structured.news_article(article, self.request))
+        context["is_preview"] = preview = not article.is_live
+        context["fragment_vary"] = vary = fragments.vary_on(self.request, article, preview=preview)
+        context["fragment_seconds"] = settings.NEWSROOM_FRAGMENT_CACHE_SECONDS
+        if not fragments.are_cached(vary):
+            prefetch_related_objects([article], *page_prefetches())
+        # Lazy: evaluated only where a fragment is rendered.
+        context["more_on_this_story"] = SimpleLazyObject(
+            lambda: list(Article.objects.published().sharing_tags_with(article))
+        )
+        context["structured_data"] = lambda: structured.as_script_json(
+            structured.news_article(article, self.request)
+        )
         context["share_image"] = structured.share_image(article, self.request)
         return context
 
@@ -93,6 +107,10 @@ class AuthorView(PublishedArticlesMixin, ListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
+# The quotes a person's page shows; the rest are on the quotes page, filtered by speaker.
+PERSON_QUOTES = 10
+
+
 class PersonView(PublishedArticlesMixin, ListView):
     template_name = "articles/person_detail.html"
 
@@ -102,13 +120,28 @@ class PersonView(PublishedArticlesMixin, ListView):
         return super().get_queryset().filter(people=self.person)
 
     def get_context_data(self, **kwargs):
-        quotes = (
-            Quote.objects.presented()
-            .filter(speaker=self.person, article__in=Article.objects.published())
-            .select_related("article")
-            .order_by("-article__published_at", "position")
-        )
-        return super().get_context_data(person=self.person, quotes=quotes, **kwargs)
+        context = super().get_context_data(person=self.person, **kwargs)
+        # The latest of their quotes, on the first page; every quote is on the paginated quotes page.
+        quotes = []
+        if context["page_obj"].number == 1:
+            # Their quotes in the latest articles that quote them (read down the publication
+            # index, not every quote of someone quoted in half the archive), and one more article.
+            theirs = Quote.objects.presented().filter(speaker=self.person)
+            latest = (
+                Article.objects.published()
+                .filter(Exists(theirs.filter(article=OuterRef("pk"))))
+                .order_by("-published_at", "-pk")
+                .values("pk")[: PERSON_QUOTES + 1]
+            )
+            quotes = list(
+                theirs.filter(article__in=latest)
+                .select_related("article")
+                .only("text", "article__slug", "article__headline", "article__published_at")
+                .order_by("-article__published_at", "-article_id", "position")
+            )
+        context["quotes"] = quotes[:PERSON_QUOTES]
+        context["more_quotes"] = len(quotes) > PERSON_QUOTES
+        return context
 
 
 class QuoteListView(ListView):
@@ -116,6 +149,7 @@ class QuoteListView(ListView):
 
     template_name = "articles/quote_list.html"
     context_object_name = "quotes"
+    paginator_class = ListingPaginator
 
     def get_paginate_by(self, queryset):
         return settings.NEWSROOM_PAGE_SIZE
@@ -128,7 +162,12 @@ class QuoteListView(ListView):
         if self.q:
             quotes = quotes.filter(text__icontains=self.q)
         if self.speaker:
-            quotes = quotes.filter(Q(speaker__name__icontains=self.speaker) | Q(speaker__slug=self.speaker))
+            # A person's page links here with their slug: one person, read through the speaker index.
+            speaker = public.people().filter(slug=self.speaker).first()
+            if speaker is not None:
+                quotes = quotes.filter(speaker=speaker)
+            else:
+                quotes = quotes.filter(speaker__name__icontains=self.speaker)
         return quotes.order_by("-article__published_at", "article_id", "position")
 
     def get_context_data(self, **kwargs):
@@ -142,10 +181,12 @@ class SearchView(PublishedArticlesMixin, ListView):
 
     def get_queryset(self):
         self.query = search.clean_query(self.request.GET.get("q", ""))
-        return search.with_snippets(search.search_articles(self.query).for_listing(), self.query)
+        self.results = search.results(self.query)
+        return search.with_snippets(self.results.articles.for_listing(), self.query)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(query=self.query, **kwargs)
+        context["results"] = self.results
         for article in context["articles"]:
             article.snippet = search.snippet(article, self.query)
         return context

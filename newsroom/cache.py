@@ -206,6 +206,7 @@ def serve(request, render, declared: dict[str, Param], fresh_for: int | None):
     if key_suffix is not None and settings.NEWSROOM_PAGE_CACHE_SECONDS:
         key = page_key(request, key_suffix)
     version, entry = look_up(key) if key else (None, None)
+    request.content_version = version.token if version else None  # the view's kept parts key by it
     current = entry is not None and version is not None and entry.version == version.token
     if current and (fresh_for is None or versions.now_us() - entry.rendered_at < fresh_for * 1_000_000):
         return respond(request, entry, "hit")

@@ -192,6 +192,9 @@ NEWSROOM_CACHE_IS_SHARED = env_bool("CACHE_IS_SHARED", bool(REDIS_URL))
 # pages nobody reads fall out, and bounds how old a copy served while the database
 # is down (stale-if-error) can be.
 NEWSROOM_PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", str(24 * 60 * 60)))
+# How long a rendered part of a page (an article's own parts) is kept, in seconds (0: not
+# kept). Keyed by the content version, so a change makes every copy stale at once.
+NEWSROOM_FRAGMENT_CACHE_SECONDS = int(os.environ.get("FRAGMENT_CACHE_SECONDS", str(24 * 60 * 60)))
 # How long a CDN may serve a public page before asking again (s-maxage); browsers always ask.
 NEWSROOM_CDN_SECONDS = int(os.environ.get("CDN_SECONDS", "1"))
 # Names this deployment in page keys (e.g. the git commit); empty: a hash of the code and templates.

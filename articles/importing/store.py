@@ -11,6 +11,7 @@ from django.db import connection
 from django.utils import timezone
 
 from articles import body, publishing
+from articles.counts import recount_topics
 from articles.models import Article, Byline, Quote, RelatedLink, Topic
 from articles.reports import byline_data
 from articles.search import new_article_vector, update_search_vectors, vectors_written_by_caller
@@ -224,3 +225,5 @@ def store_tags(article: Article, *, tags: dict[TagKind, list]) -> None:
             [kind.through(content_object=article, tag=tag) for tag in rows],
             ignore_conflicts=True,  # a tag an editor added already
         )
+    # bulk_create sends no signals: the topics' stored counts are recounted here.
+    recount_topics([tag.pk for kind, rows in tags.items() if kind.model is Topic for tag in rows])

@@ -1,6 +1,6 @@
 """The articles app's models; import them from here."""
 
-from .article import Article, ArticleQuerySet
+from .article import Article, ArticleQuerySet, page_prefetches
 from .parts import MAX_RELATED_LINKS, Byline, Quote, RelatedLink
 from .tags import Country, TaggedCountry, TaggedTopic, Topic
 
@@ -15,4 +15,5 @@ __all__ = [
     "TaggedCountry",
     "TaggedTopic",
     "Topic",
+    "page_prefetches",
 ]

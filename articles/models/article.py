@@ -22,6 +22,8 @@ from datetime import datetime, timedelta
 
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.db.models.expressions import RawSQL
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
@@ -33,6 +35,11 @@ from newstext import normalise_title
 from .. import body
 from .parts import Byline, Quote, RelatedLink
 from .tags import TaggedCountry, TaggedTopic
+
+# "More on this story" reads, for each tag an article carries, at most this many of the
+# latest articles carrying it; the tag kinds (manager, through model) it looks at.
+CANDIDATES_PER_TAG = 40
+SHARED_TAGS = (("topics", TaggedTopic), ("countries", TaggedCountry))
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -54,6 +61,10 @@ class ArticleQuerySet(models.QuerySet):
         """Went out once and was taken down: a draft whose publication time has passed."""
         return self.filter(status=Article.Status.DRAFT, published_at__lte=timezone.now())
 
+    def released(self):
+        """Published or scheduled: what has been sent out, whatever its time (stored counts count these)."""
+        return self.filter(status=Article.Status.PUBLISHED)
+
     def in_state(self, state: "Article.State | str"):
         """The articles in ``state`` (one of ``Article.State``)."""
         return getattr(self, STATE_QUERYSETS[Article.State(state)])()
@@ -65,36 +76,77 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def sharing_tags_with(self, article: "Article", *, limit: int = 5):
-        """Articles that share topics or countries with ``article``, most shared first.
+        """Articles that share topics or countries with ``article``, most shared first, then the latest.
 
-        Uses the article's prefetched tags and related links, so it costs one query.
+        The candidates are bounded, whatever the archive's size: the
+        ``CANDIDATES_PER_TAG`` latest articles carrying each of the article's
+        tags, each list read from the (tag, article) index; only those are
+        counted and sorted. Uses the article's prefetched tags and related
+        links, so it costs one query.
         """
-        topic_ids = [t.pk for t in article.topics.all()]
-        country_ids = [c.pk for c in article.countries.all()]
-        if not topic_ids and not country_ids:
+        tags = [(through, [t.pk for t in getattr(article, name).all()]) for name, through in SHARED_TAGS]
+        tags = [(through, ids) for through, ids in tags if ids]
+        if not tags:
             return self.none()
         curated = [link.target_id for link in article.related_links.all() if link.target_id]
-        shared = models.Q(taggedtopic__tag_id__in=topic_ids) | models.Q(taggedcountry__tag_id__in=country_ids)
+        parts, params = [], []
+        for through_model, ids in tags:
+            through = through_model._meta
+            table, column = through.db_table, through.get_field("content_object").column
+            tag_column = through.get_field("tag").column
+            for tag_id in ids:
+                parts.append(
+                    f"SELECT c{len(parts)}.id FROM (SELECT {column} AS id FROM {table} "  # noqa: S608
+                    f"WHERE {tag_column} = %s ORDER BY {column} DESC LIMIT %s) AS c{len(parts)}"
+                )
+                params += [tag_id, CANDIDATES_PER_TAG]
+        candidates = RawSQL(" UNION ".join(parts), params)  # noqa: S611  (model tables, ids as parameters)
+        shared = sum(
+            (
+                Coalesce(
+                    models.Subquery(
+                        through.objects.filter(content_object=models.OuterRef("pk"), tag_id__in=ids)
+                        .order_by()
+                        .values("content_object")
+                        .annotate(n=models.Count("pk"))
+                        .values("n")
+                    ),
+                    0,
+                )
+                for through, ids in tags
+            ),
+            start=models.Value(0),
+        )
         return (
-            self.filter(shared)
+            self.filter(pk__in=candidates)
             .exclude(pk__in=[article.pk, *curated])
             .only("slug", "headline", "standfirst", "published_at")
-            .annotate(shared=models.Count("pk"))
-            .order_by("-shared", "-published_at")[:limit]
+            .annotate(shared=shared)
+            .order_by("-shared", "-published_at", "-pk")[:limit]
         )
 
     def for_page(self):
         """Everything the article page shows, in a fixed number of queries."""
-        return self.for_listing().prefetch_related(
-            "topics",
-            "countries",
-            "people",
-            models.Prefetch(
-                "related_links",
-                queryset=RelatedLink.objects.select_related("target__lead_image", "image"),
-            ),
-            models.Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
-        )
+        return self.select_related("lead_image").prefetch_related(*page_prefetches())
+
+
+def page_prefetches() -> list:
+    """The article page's relations, as lookups for ``prefetch_related`` or ``prefetch_related_objects``.
+
+    A related link's target is read for its address, state and lead picture only:
+    not its body or search vector, the largest columns of an article.
+    """
+    targets = RelatedLink.objects.select_related("target__lead_image", "image").defer(
+        "target__body", "target__search_vector"
+    )
+    return [
+        models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+        "topics",
+        "countries",
+        "people",
+        models.Prefetch("related_links", queryset=targets),
+        models.Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+    ]
 
 
 class Article(models.Model):

@@ -15,6 +15,12 @@ from newsroom.names import KeyedNameMixin
 class Topic(KeyedNameMixin, TagBase):
     """A free-form topic tag such as “Ukraine war”; compared by its ``name_key`` (``newsroom.names``)."""
 
+    released_articles = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Articles published or scheduled with this topic (kept by articles.counts).",
+    )
+
     class Meta:
         ordering = ["name"]
         constraints = [models.UniqueConstraint(fields=["name_key"], name="topic_name_key_unique")]
@@ -63,19 +69,23 @@ class Country(TagBase):
 
 class TaggedTopic(TaggedItemBase):
     content_object = models.ForeignKey("articles.Article", on_delete=models.CASCADE, db_index=False)
-    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_articles")
+    # Served by the (tag, article) index in Meta, which it leads.
+    tag = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="tagged_articles", db_index=False)
 
     class Meta:
         verbose_name = "topic tag"
         constraints = [models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_topic_unique")]
+        # A tag's latest articles, read from the index in order ("more on this story").
+        indexes = [models.Index(fields=["tag", "-content_object"], name="tagged_topic_latest_idx")]
 
 
 class TaggedCountry(TaggedItemBase):
     content_object = models.ForeignKey("articles.Article", on_delete=models.CASCADE, db_index=False)
-    tag = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="tagged_articles")
+    tag = models.ForeignKey(Country, on_delete=models.PROTECT, related_name="tagged_articles", db_index=False)
 
     class Meta:
         verbose_name = "country tag"
         constraints = [
             models.UniqueConstraint(fields=["content_object", "tag"], name="tagged_country_unique")
         ]
+        indexes = [models.Index(fields=["tag", "-content_object"], name="tagged_country_latest_idx")]

@@ -16,7 +16,7 @@ from .importing import ImportMixin
 from .inlines import BylineInline, QuoteInline, RelatedLinkInline
 from .previews import PreviewMixin
 from .roles import RolesMixin
-from .tagging import TAG_ACTIONS, TAG_FILTERS, NeedsTaggingFilter, TaggingMixin
+from .tagging import TAG_ACTIONS, TAG_FILTERS, NeedsTaggingFilter, RecentAuthorFilter, TaggingMixin
 from .workflow import WorkflowMixin, WorkflowStateFilter
 
 
@@ -47,7 +47,11 @@ class ArticleAdmin(
     form = ArticleAdminForm
     list_display = ["headline", "status_label", "published_at", "author_names", "topic_names", "updated_at"]
     tagger_list_display = ["headline", "standfirst_excerpt", "topic_names", "country_names", "status_label"]
-    list_filter = [WorkflowStateFilter, NeedsTaggingFilter, "status", *TAG_FILTERS, "authors", "published_at"]
+    list_filter = [
+        *(WorkflowStateFilter, NeedsTaggingFilter, "status"),
+        *(*TAG_FILTERS, RecentAuthorFilter, "published_at"),
+    ]
+    show_full_result_count = False  # one count of the archive per page is enough
     search_fields = ["headline", "standfirst", "body", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}

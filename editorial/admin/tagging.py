@@ -8,9 +8,11 @@ new one is created only for users allowed to add topics.
 """
 
 from django.contrib import admin, messages
+from django.db.models import Q
 
-from articles.models import Article
+from articles.models import Article, Byline
 from articles.tagkinds import TAG_KINDS, TagKind
+from people.models import Author
 
 from .. import permissions, tagging
 from ..forms import TagChoiceForm, TopicNameForm
@@ -34,18 +36,48 @@ class NeedsTaggingFilter(admin.SimpleListFilter):
         return queryset
 
 
+# The list filters of tags and authors offer those of this many of the latest articles (and the
+# one chosen), not a vocabulary of thousands; any other is reached from its own admin page
+# ("Articles" on a topic) or by its slug in the address (?topic=<slug>).
+RECENT_ARTICLES = 300
+
+
+def recent_article_ids():
+    return Article.objects.order_by("-created_at", "-pk").values("pk")[:RECENT_ARTICLES]
+
+
 class TagInUseFilter(admin.SimpleListFilter):
-    """Offers only the tags of one kind that some article carries, not the whole vocabulary."""
+    """Offers the tags of one kind on the latest articles, and the one chosen: a bounded list at any size."""
 
     kind: TagKind
 
     def lookups(self, request, model_admin):
-        tags = self.kind.model.objects.filter(tagged_articles__isnull=False).distinct().order_by("name")
-        return [(tag.slug, tag.name) for tag in tags]
+        recent = self.kind.through.objects.filter(content_object__in=recent_article_ids()).values("tag")
+        chosen = self.kind.model.objects.filter(slug=self.value() or "").values("pk")
+        tags = self.kind.model.objects.filter(Q(pk__in=recent) | Q(pk__in=chosen)).order_by("name")
+        return [(tag.slug, tag.name) for tag in tags.only("slug", "name")]
 
     def queryset(self, request, queryset):
         if self.value():
             return queryset.filter(**{f"{self.kind.name}__slug": self.value()})
+        return queryset
+
+
+class RecentAuthorFilter(admin.SimpleListFilter):
+    """Offers the authors of the latest articles, and the one chosen (by id, as Django's own filter)."""
+
+    title = "author"
+    parameter_name = "authors__id__exact"
+
+    def lookups(self, request, model_admin):
+        recent = Byline.objects.filter(article__in=recent_article_ids()).values("author")
+        chosen = [int(self.value())] if (self.value() or "").isdigit() else []
+        authors = Author.objects.filter(Q(pk__in=recent) | Q(pk__in=chosen)).order_by("name")
+        return [(str(author.pk), author.name) for author in authors.only("name")]
+
+    def queryset(self, request, queryset):
+        if (self.value() or "").isdigit():
+            return queryset.filter(authors__id=int(self.value()))
         return queryset
 
 

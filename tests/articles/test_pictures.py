@@ -324,7 +324,7 @@ def test_a_listing_of_teasers_with_pictures_costs_the_same_queries(
             "Energy"
         )
     # The same as the home page without pictures (tests/articles/test_article_page.py).
-    with django_assert_num_queries(4 + VERSION_QUERY):
+    with django_assert_num_queries(3 + VERSION_QUERY):
         response = client.get(reverse("articles:home"))
     assert response.content.decode().count('class="teaser has-picture"') == n
 
