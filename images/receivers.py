@@ -4,6 +4,8 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
+from newsroom.cache import bump_content_version
+
 from . import renditions, tasks, usage
 from .models import Image
 
@@ -28,3 +30,12 @@ def delete_files_on_delete(sender, instance, **kwargs):
     # A deleted picture leaves no file behind; only once the delete is committed, so a rolled-back
     # delete keeps its files.
     transaction.on_commit(lambda: renditions.delete_files(instance), robust=True)
+
+
+@receiver(post_save, sender=Image, dispatch_uid="images.pages_stale_on_save")
+@receiver(post_delete, sender=Image, dispatch_uid="images.pages_stale_on_delete")
+def pages_stale(sender, instance, raw=False, **kwargs):
+    # Cached readers' pages show the picture's alt text, caption and credit: an edit in the
+    # library is stale on them once it commits.
+    if not raw:
+        bump_content_version()

@@ -327,3 +327,15 @@ def test_a_listing_of_teasers_with_pictures_costs_the_same_queries(
     with django_assert_num_queries(3 + VERSION_QUERY):
         response = client.get(reverse("articles:home"))
     assert response.content.decode().count('class="teaser has-picture"') == n
+
+
+def test_editing_a_caption_in_the_library_reaches_the_cached_page(
+    client, pictured, django_capture_on_commit_callbacks
+):
+    url = pictured.get_absolute_url()
+    assert "The harbour at dawn." in client.get(url).content.decode()
+    image = pictured.lead_image
+    image.caption = "The harbour at first light."
+    with django_capture_on_commit_callbacks(execute=True):
+        image.save()
+    assert "The harbour at first light." in client.get(url).content.decode()

@@ -9,6 +9,7 @@ from images import usage
 from images.library import add_image
 from images.models import Image
 from images.renditions import renditions
+from tests.factories import ArticleFactory
 from tests.images.pictures import photo
 
 from .admin_helpers import PASSWORD, check_accessibility, desktop_page, sign_in  # noqa: F401  (fixture)
@@ -77,6 +78,7 @@ def test_deleting_a_picture_on_a_live_page_is_refused_with_the_page_named(
     live_server, page, screenshot, editor
 ):
     image = add_image(content=photo(800, 600), name="boats.jpg", alt_text="Boats").image
+    image.refresh_from_db()  # the task queue (run at once in tests) made the renditions
     assert renditions(image)
 
     def finder(image_ids):
@@ -96,3 +98,49 @@ def test_deleting_a_picture_on_a_live_page_is_refused_with_the_page_named(
     finally:
         usage.unregister(finder)
     assert Image.objects.filter(pk=image.pk).exists()
+
+
+def test_an_editor_picks_a_lead_picture_by_searching_the_library_with_thumbnails(
+    live_server, page, screenshot, editor
+):
+    add_image(content=photo(900, 600), name="quay.jpg", alt_text="A quay at dawn with moored boats")
+    add_image(content=photo(700, 500), name="court.jpg", alt_text="A crowd outside the court")
+    article = ArticleFactory(headline="Quay reopens")
+    sign_in(page, live_server, "ella")
+    page.goto(live_server.url + reverse("admin:articles_article_change", args=[article.pk]))
+    field = page.locator(".field-lead_image")
+    field.locator(".select2-selection").click()
+    page.locator(".select2-container--open .select2-search__field").fill("quay")
+    option = page.locator(".select2-results__option .image-chooser-option", has_text="A quay at dawn")
+    # select2 lists the whole library first and the search's results once its delay has passed.
+    page.wait_for_function("document.querySelectorAll('.select2-results__option').length === 1")
+    option.wait_for()
+    assert option.locator("img").evaluate("t => t.complete && t.naturalWidth") == 160
+    screenshot("admin-article-lead-picture-chooser")
+    option.click()
+    assert field.locator(".select2-selection img").is_visible()  # the chosen picture's thumbnail
+    check_accessibility(page, "admin-article-lead-picture")
+    page.get_by_role("button", name="Save and continue editing").click()
+    page.wait_for_selector(".messagelist")
+    article.refresh_from_db()
+    assert article.lead_image.alt_text == "A quay at dawn with moored boats"
+
+
+def test_an_editor_uploads_a_lead_picture_without_leaving_the_article_form(live_server, page, editor):
+    sign_in(page, live_server, "ella")
+    page.goto(live_server.url + reverse("admin:articles_article_add"))
+    with page.expect_popup() as opened:
+        page.locator("#add_id_lead_image").click()
+    upload = opened.value
+    upload.wait_for_load_state()
+    upload.get_by_label("Picture").set_input_files(
+        {"name": "quay.jpg", "mimeType": "image/jpeg", "buffer": photo(1000, 700)}
+    )
+    upload.get_by_label("Alt text").fill("A quay at dawn with moored boats")
+    upload.get_by_role("button", name="Save", exact=True).click()
+    upload.wait_for_event("close")
+
+    chosen = page.locator(".field-lead_image .select2-selection__rendered")
+    assert "A quay at dawn with moored boats" in chosen.inner_text()
+    assert chosen.bounding_box()["width"] > 300  # the chooser keeps its width when it was empty
+    assert page.locator("#id_lead_image").input_value() == str(Image.objects.get().pk)
