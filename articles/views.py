@@ -41,7 +41,8 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
 
     def get_queryset(self):
         # The relations are read in get_context_data, only when the page's parts are not kept.
-        return Article.objects.all() if self.can_preview() else Article.objects.published()
+        articles = Article.objects.all() if self.can_preview() else Article.objects.published()
+        return articles.select_related("lead_image")
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -58,7 +59,7 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
         context["structured_data"] = lambda: structured.as_script_json(
             structured.news_article(article, self.request)
         )
-        context["share_image"] = structured.share_image_url(article, self.request)
+        context["share_image"] = structured.share_image(article, self.request)
         return context
 
 

@@ -99,8 +99,9 @@ def topic_pages(db: str) -> int:
     """How many pages the leading topic has in ``db``."""
     with psycopg.connect(dsn(db)) as conn:
         on_topic = conn.execute(
-            "SELECT count(*) FROM articles_article a "
-            "JOIN articles_taggedtopic t ON t.content_object_id = a.id WHERE t.tag_id = 1 AND a.status = 'published' AND a.published_at <= now()"
+            """SELECT count(*) FROM articles_article a
+            JOIN articles_taggedtopic t ON t.content_object_id = a.id
+            WHERE t.tag_id = 1 AND a.status = 'published' AND a.published_at <= now()"""
         ).fetchone()[0]
     return -(-on_topic // PAGE_SIZE)
 

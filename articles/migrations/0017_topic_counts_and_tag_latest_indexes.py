@@ -23,7 +23,7 @@ def count_topics(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0015_topic_name_key'),
+        ('articles', '0016_lead_pictures_from_library'),
     ]
 
     operations = [
