@@ -95,7 +95,18 @@ def grow_here(n: int) -> None:
         print(f"  {step}: {seconds:.0f} s", flush=True)
 
 
-def urls(db: str, deep_page: int) -> dict[str, str]:
+def topic_pages(db: str) -> int:
+    """How many pages the leading topic has in ``db``."""
+    with psycopg.connect(dsn(db)) as conn:
+        on_topic = conn.execute(
+            """SELECT count(*) FROM articles_article a
+            JOIN articles_taggedtopic t ON t.content_object_id = a.id
+            WHERE t.tag_id = 1 AND a.status = 'published' AND a.published_at <= now()"""
+        ).fetchone()[0]
+    return -(-on_topic // PAGE_SIZE)
+
+
+def urls(db: str, deep_page: int, same_depth: int) -> dict[str, str]:
     """The pages to measure, the same kind of page at both sizes (the data's leading tags and person)."""
     with psycopg.connect(dsn(db)) as conn:
         one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
@@ -117,6 +128,8 @@ def urls(db: str, deep_page: int) -> dict[str, str]:
         "topic page 1": f"/topics/{topic}/",
         "country page 1": f"/countries/{country}/",
         f"topic page {deep_page}": f"/topics/{topic}/?page={page}",
+        # The smaller archive's last page of the topic, at both sizes: the same depth.
+        "topic, small's last page": f"/topics/{topic}/?page={same_depth}",
         "person": f"/people/{person}/",
     }
 
@@ -262,10 +275,11 @@ def main() -> int:
     servers = []
     try:
         sizes = {}
+        same_depth = min(DEEP_PAGE, topic_pages(next(iter(dbs.values()))[0]))
         for i, (label, (db, _)) in enumerate(dbs.items()):
             port = 8411 + i
             servers.append(start_server(db, port))
-            sizes[label] = (port, urls(db, DEEP_PAGE))
+            sizes[label] = (port, urls(db, DEEP_PAGE, same_depth))
         fragments = ENV.get("FRAGMENT_CACHE_SECONDS", "the default")
         print(
             f"one gunicorn worker per size, PAGE_CACHE_SECONDS=0, FRAGMENT_CACHE_SECONDS={fragments}, ",

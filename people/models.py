@@ -1,9 +1,9 @@
 """Authors (journalists with a byline) and the people and organisations articles name."""
 
 from django.db import models
-from django.urls import reverse
 
 from newsroom.names import KeyedNameMixin
+from newsroom.reversing import slug_url
 from newsroom.slugs import unique_slug
 
 
@@ -37,7 +37,7 @@ class Author(KeyedNameMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:author", kwargs={"slug": self.slug})
+        return slug_url("articles:author", self.slug)
 
     @property
     def credit(self) -> str:
@@ -82,4 +82,4 @@ class Person(KeyedNameMixin, models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:person", kwargs={"slug": self.slug})
+        return slug_url("articles:person", self.slug)

@@ -24,11 +24,11 @@ from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.expressions import RawSQL
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils import timezone
 from taggit.managers import TaggableManager
 
 from newsroom.dates import ReadableDateTimeField, validate_in_range
+from newsroom.reversing import slug_url
 from newsroom.slugs import unique_slug
 from newstext import normalise_title
 
@@ -291,7 +291,7 @@ class Article(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", kwargs={"slug": self.slug})
+        return slug_url("articles:detail", self.slug)
 
     @property
     def paragraphs(self) -> list[str]:

@@ -6,10 +6,10 @@ of the code needs to know about a kind is in ``articles.tagkinds``.
 """
 
 from django.db import models
-from django.urls import reverse
 from taggit.models import TagBase, TaggedItemBase
 
 from newsroom.names import KeyedNameMixin
+from newsroom.reversing import slug_url
 
 
 class Topic(KeyedNameMixin, TagBase):
@@ -26,7 +26,7 @@ class Topic(KeyedNameMixin, TagBase):
         constraints = [models.UniqueConstraint(fields=["name_key"], name="topic_name_key_unique")]
 
     def get_absolute_url(self):
-        return reverse("articles:topic", kwargs={"slug": self.slug})
+        return slug_url("articles:topic", self.slug)
 
 
 class Country(TagBase):
@@ -60,7 +60,7 @@ class Country(TagBase):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:country", kwargs={"slug": self.slug})
+        return slug_url("articles:country", self.slug)
 
 
 # Foreign keys that lead a unique constraint need no index of their own: the

@@ -81,6 +81,7 @@ def test_database_url_selects_postgresql_with_persistent_checked_connections():
         "server_side_binding": True,
         "prepare_threshold": 5,
         "connect_timeout": 3,
+        "options": "-c plan_cache_mode=force_custom_plan",
     }
 
 
@@ -91,6 +92,7 @@ def test_options_in_the_database_url_are_kept():
         "server_side_binding": True,
         "prepare_threshold": 5,
         "connect_timeout": 3,
+        "options": "-c plan_cache_mode=force_custom_plan",
     }
 
 
@@ -102,7 +104,17 @@ def test_prepared_statements_can_be_turned_off_for_a_pooler():
         "server_side_binding": True,
         "prepare_threshold": None,
         "connect_timeout": 3,
+        "options": "-c plan_cache_mode=force_custom_plan",
     }
+
+
+def test_options_for_the_server_in_the_url_are_kept_beside_custom_plans():
+    values = settings_with(
+        DATABASE_URL="postgres://postgres@127.0.0.1:5432/newsroom?options=-c%20statement_timeout%3D5000"
+    )
+    assert (
+        values["db"]["OPTIONS"]["options"] == "-c statement_timeout=5000 -c plan_cache_mode=force_custom_plan"
+    )
 
 
 @pytest.mark.django_db
