@@ -93,7 +93,8 @@ SCHEMAS = {
                         "authors": {"type": "array", "items": ref("Byline")},
                         "published_at": {
                             "type": ["string", "null"],
-                            "description": "Wall-clock time in the newsroom's zone, YYYY-MM-DDTHH:MM.",
+                            "format": "date-time",
+                            "description": "ISO 8601 with the offset of the newsroom's time zone.",
                         },
                         "article": {
                             "type": ["string", "null"],
@@ -292,7 +293,9 @@ def openapi_document() -> dict:
                 "Quote",
                 [
                     text_query("q", "Words the quote contains."),
-                    filter_query("speaker", "The speaker's slug (see the people list)."),
+                    filter_query(
+                        "speaker", "A name, or part of one, or the speaker's slug (see the people list)."
+                    ),
                 ],
             ),
             reverse("api:openapi"): {

@@ -249,11 +249,15 @@ class ArticleDetailView(ApiView):
         article = Article.objects.published().for_page().filter(slug=slug).first()
         if article is None:
             raise ApiError("No published article has this slug.", status=404)
-        return {
-            **article_data(article, public=True),
-            "url": absolute(request, article),
-            "published_at": iso(article.published_at),
-        }
+        data = article_data(article, public=True)
+        # The import report writes a related item's time as the document does (wall clock); the
+        # API gives every time with its offset, as it gives the article's.
+        links = article.related_links.all()
+        data["related"] = [
+            {**item, "published_at": iso(link.published_at)}
+            for item, link in zip(data["related"], links, strict=True)
+        ]
+        return {**data, "url": absolute(request, article), "published_at": iso(article.published_at)}
 
 
 def published_count(relation: str) -> Count:
@@ -333,14 +337,15 @@ class PersonListView(ListApiView):
 class QuoteListView(ListApiView):
     """Quotes from published articles, newest article first, in the order they were said."""
 
-    query_params = {**ListApiView.query_params, "q": TEXT, "speaker": SLUG}
+    query_params = {**ListApiView.query_params, "q": TEXT, "speaker": TEXT}
 
     def get_queryset(self, request):
         quotes = Quote.objects.filter(article__in=Article.objects.published())
         if words := text_param(request, "q"):
             quotes = quotes.filter(text__icontains=words)
-        if slug := text_param(request, "speaker"):
-            quotes = quotes.filter(speaker__slug=slug)  # an unknown or draft-only speaker: no quotes
+        if speaker := text_param(request, "speaker"):
+            # A name or a slug, as the quotes page takes; an unknown or draft-only speaker: no quotes.
+            quotes = quotes.by_speaker(speaker)
         return quotes.select_related("speaker", "article").order_by(
             "-article__published_at", "article_id", "position"
         )

@@ -128,7 +128,7 @@ class QuoteListView(ListView):
         if self.q:
             quotes = quotes.filter(text__icontains=self.q)
         if self.speaker:
-            quotes = quotes.filter(Q(speaker__name__icontains=self.speaker) | Q(speaker__slug=self.speaker))
+            quotes = quotes.by_speaker(self.speaker)
         return quotes.order_by("-article__published_at", "article_id", "position")
 
     def get_context_data(self, **kwargs):

@@ -20,6 +20,7 @@ states are in ``articles.publishing``.
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
@@ -255,6 +256,12 @@ class Article(models.Model):
     def presented_quotes(self) -> list:
         """The quotes "Who said what" shows; reads the prefetched ``quotes``."""
         return [quote for quote in self.quotes.all() if quote.presented]
+
+    @property
+    def original_publication(self) -> str:
+        """The publication where the article first appeared, when that is not this site; else ""."""
+        name = self.publication.strip()
+        return "" if name.casefold() == settings.NEWSROOM_NAME.casefold() else name
 
     @property
     def was_updated(self) -> bool:

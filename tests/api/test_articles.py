@@ -182,13 +182,15 @@ def test_detail_has_the_import_report_fields_plus_url_and_published_at(api):
     person = PersonFactory(name="Carla Mendes")
     article.people.add(person)
     QuoteFactory(article=article, speaker=person, text="The water came at night.")
-    RelatedLinkFactory(article=article, title="Earlier floods")
+    RelatedLinkFactory(article=article, title="Earlier floods", published_at=at(2023, 7, 1, 16, 44))
     article.topics.add("Floods")
     article.countries.add(country("BR"))
 
     response = api("article", slug=article.slug)
 
     expected = article_data(Article.objects.for_page().get(pk=article.pk), public=True)
+    # The report's wall-clock time of a related item is given with its offset, as the article's.
+    expected["related"][0]["published_at"] = "2023-07-01T17:44:00+01:00"
     assert response.status_code == 200
     assert response.data == {
         **expected,

@@ -99,7 +99,7 @@ def test_article_page_renders_every_element(client):
     assert (
         f'<a href="{beaumont.get_absolute_url()}" rel="author">Peter Beaumont</a> in Dnipro, Ukraine' in html
     )
-    assert '<span class="publication">The Guardian</span>' in html
+    assert '<span class="publication">First published in The Guardian</span>' in html
     assert (
         f'<time datetime="{timezone.localtime(article.published_at).isoformat()}" class="published">' in html
     )
@@ -109,7 +109,7 @@ def test_article_page_renders_every_element(client):
     assert '<a href="/countries/belarus/" rel="tag">Belarus</a>' in html
     assert f'<h3><a href="{target.get_absolute_url()}">Belarus protesters defy crackdown</a></h3>' in html
     assert "Calls grow for Lukashenko to step down" in html
-    assert "Shaun Walker Central and eastern Europe correspondent" in html
+    assert "Shaun Walker, Central and eastern Europe correspondent" in html
     assert '<h3><a href="https://example.com/story">An outside story</a></h3>' in html
     assert re.search(r'<time datetime="[^"]+">\d+ \w{3} \d{4}</time>', html)
     assert "Participation would be extremely unpopular" in html
