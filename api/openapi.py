@@ -49,6 +49,20 @@ TIMESTAMP = string("ISO 8601 with the offset of the newsroom's time zone.", form
 COUNT = {"type": "integer", "minimum": 0}
 
 BYLINE = obj({"name": string(), "location": string(), "role": string()})
+SECTION = {
+    "oneOf": [
+        obj(
+            {
+                "name": string(),
+                "slug": string("Use it as the `section` filter."),
+                "url": URL,
+                "parent": {"type": ["string", "null"], "description": "The parent section's slug."},
+            }
+        ),
+        {"type": "null"},
+    ],
+    "description": "The section the article belongs to; null when it has none.",
+}
 
 SCHEMAS = {
     "Error": obj({"error": string("What was wrong with the request.")}),
@@ -61,6 +75,7 @@ SCHEMAS = {
             "url": URL,
             "published_at": TIMESTAMP,
             "publication": string("Where it first appeared, e.g. “The Guardian”."),
+            "section": SECTION,
             "authors": {
                 "type": "array",
                 "items": obj(
@@ -112,8 +127,10 @@ SCHEMAS = {
             "countries": {"type": "array", "items": string("ISO 3166-1 alpha-2 code.")},
             "url": URL,
             "published_at": TIMESTAMP,
+            "section": SECTION,
         },
-        description="The fields of the import report (see the import command), plus url and published_at.",
+        description="The fields of the import report (see the import command), plus url, published_at "
+        "and section.",
     ),
     "Topic": obj({"name": string(), "slug": string(), "url": URL, "article_count": COUNT}),
     "Country": obj(
@@ -257,6 +274,7 @@ def openapi_document() -> dict:
                     filter_query("topic", "A topic's slug."),
                     filter_query("country", "An ISO 3166-1 alpha-2 code (e.g. `UA`) or a country's slug."),
                     filter_query("author", "An author's slug."),
+                    filter_query("section", "A section's slug: its articles and those of its subsections."),
                     day_query("from-date", "Published on or after this day, in the newsroom's time zone."),
                     day_query(
                         "to-date",

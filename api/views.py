@@ -32,6 +32,7 @@ from people.models import Person
 
 from .limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_PARAMETER_LENGTH
 from .openapi import INDEX_ENDPOINTS, openapi_document
+from .sections import in_section, section_data
 
 # Answers are cached until the content changes (newsroom.cache, which also sets their
 # Cache-Control); errors may be kept by browsers and CDNs this long.
@@ -187,6 +188,7 @@ def article_summary(article: Article, request) -> dict:
         "url": absolute(request, article),
         "published_at": iso(article.published_at),
         "publication": article.publication,
+        "section": section_data(article.section, request),
         "authors": [
             {
                 "name": byline.author.name,
@@ -209,7 +211,7 @@ class ArticleListView(ListApiView):
 
     query_params = {
         **ListApiView.query_params,
-        **{"topic": SLUG, "country": SLUG, "author": SLUG},
+        **{"topic": SLUG, "country": SLUG, "author": SLUG, "section": SLUG},
         **{"q": TEXT, "from-date": TEXT, "to-date": TEXT},
     }
 
@@ -231,6 +233,8 @@ class ArticleListView(ListApiView):
                 articles = articles.filter(countries__slug=value)
         if slug := text_param(request, "author"):
             articles = articles.filter(bylines__author__slug=slug)
+        if slug := text_param(request, "section"):
+            articles = in_section(articles, slug)
         # from-date after to-date is an empty range of days: it matches nothing.
         if start := date_param(request, "from-date"):
             articles = articles.filter(published_at__gte=midnight(start))
@@ -257,7 +261,12 @@ class ArticleDetailView(ApiView):
             {**item, "published_at": iso(link.published_at)}
             for item, link in zip(data["related"], links, strict=True)
         ]
-        return {**data, "url": absolute(request, article), "published_at": iso(article.published_at)}
+        return {
+            **data,
+            "url": absolute(request, article),
+            "published_at": iso(article.published_at),
+            "section": section_data(article.section, request),
+        }
 
 
 def published_count(relation: str) -> Count:

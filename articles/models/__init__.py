@@ -2,6 +2,7 @@
 
 from .article import Article, ArticleQuerySet
 from .parts import MAX_RELATED_LINKS, Byline, Quote, RelatedLink
+from .sections import Section
 from .tags import Country, TaggedCountry, TaggedTopic, Topic
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "Country",
     "Quote",
     "RelatedLink",
+    "Section",
     "TaggedCountry",
     "TaggedTopic",
     "Topic",

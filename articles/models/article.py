@@ -61,7 +61,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a list of articles shows beside the headline: the byline."""
-        return self.prefetch_related(
+        return self.select_related("section__parent").prefetch_related(
             models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         )
 
@@ -83,6 +83,10 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(shared=models.Count("pk"))
             .order_by("-shared", "-published_at")[:limit]
         )
+
+    def in_section(self, section):
+        """The articles of ``section`` and of its subsections."""
+        return self.filter(models.Q(section=section) | models.Q(section__parent=section))
 
     def for_page(self):
         """Everything the article page shows, in a fixed number of queries."""
@@ -136,6 +140,14 @@ class Article(models.Model):
     authors = models.ManyToManyField("people.Author", through="Byline", related_name="articles", blank=True)
     publication = models.CharField(
         max_length=200, blank=True, help_text="Where it first appeared, e.g. “The Guardian”."
+    )
+    section = models.ForeignKey(
+        "articles.Section",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text="The desk it belongs to, shown above the headline; its front and feed list it.",
     )
     image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
     image_alt = models.CharField(

@@ -45,7 +45,15 @@ class ArticleAdmin(
     form = ArticleAdminForm
     list_display = ["headline", "status_label", "published_at", "author_names", "topic_names", "updated_at"]
     tagger_list_display = ["headline", "standfirst_excerpt", "topic_names", "country_names", "status_label"]
-    list_filter = [WorkflowStateFilter, NeedsTaggingFilter, "status", *TAG_FILTERS, "authors", "published_at"]
+    list_filter = [
+        WorkflowStateFilter,
+        NeedsTaggingFilter,
+        "status",
+        "section",
+        *TAG_FILTERS,
+        "authors",
+        "published_at",
+    ]
     search_fields = ["headline", "standfirst", "body", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
@@ -57,7 +65,7 @@ class ArticleAdmin(
     # Named: VersionAdmin has a change list template of its own.
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
+        (None, {"fields": ["section", "headline", "slug", "standfirst", "body"]}),
         (
             "Publishing",
             {

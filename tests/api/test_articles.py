@@ -68,6 +68,7 @@ def test_list_item_carries_the_summary_fields(api):
         "url": f"http://testserver/articles/{article.slug}/",
         "published_at": "2024-06-01T17:30:00+01:00",
         "publication": "The Northern Ledger",
+        "section": None,
         "authors": [{"name": "Ana Souza", "slug": "ana-souza", "location": "Porto Alegre", "role": ""}],
         "topics": ["Floods"],
         "countries": ["AR", "BR"],
@@ -196,8 +197,9 @@ def test_detail_has_the_import_report_fields_plus_url_and_published_at(api):
         **expected,
         "url": f"http://testserver/articles/{article.slug}/",
         "published_at": "2024-01-15T09:05:00+00:00",
+        "section": None,
     }
-    assert set(response.data) == set(expected) | {"url", "published_at"}
+    assert set(response.data) == set(expected) | {"url", "published_at", "section"}
     assert response.data["quotes"] == [{"speaker": "Carla Mendes", "text": "The water came at night."}]
 
 

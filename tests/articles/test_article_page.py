@@ -15,7 +15,7 @@ from tests.factories import (
     RelatedLinkFactory,
     country,
 )
-from tests.pagecache import VERSION_QUERY
+from tests.pagecache import NAV_QUERY, VERSION_QUERY
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def full_article(n: int) -> Article:
 @pytest.mark.parametrize("n", [1, 20])
 def test_article_page_query_count_is_fixed_whatever_the_number_of_items(client, django_assert_num_queries, n):
     article = full_article(n)
-    with django_assert_num_queries(8 + VERSION_QUERY):
+    with django_assert_num_queries(8 + VERSION_QUERY + NAV_QUERY):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count('class="related-item"') == n
@@ -182,7 +182,7 @@ def test_home_is_paginated(client, settings):
 def test_home_query_count_is_fixed(client, django_assert_num_queries, n):
     for _ in range(n):
         BylineFactory().article.topics.add("Energy")
-    with django_assert_num_queries(4 + VERSION_QUERY):
+    with django_assert_num_queries(4 + VERSION_QUERY + NAV_QUERY):
         client.get(reverse("articles:home"))
 
 

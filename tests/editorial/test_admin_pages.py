@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, Section
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def content():
-    article = ArticleFactory()
+    world = Section.objects.create(name="World", slug="world")
+    article = ArticleFactory(section=Section.objects.create(name="Europe", slug="europe", parent=world))
     BylineFactory(article=article)
     RelatedLinkFactory(article=article)
     QuoteFactory(article=article, speaker=PersonFactory())
@@ -42,6 +43,7 @@ def test_every_newsroom_model_is_registered():
         ("articles", "country"),
         ("articles", "quote"),
         ("articles", "relatedlink"),
+        ("articles", "section"),
         ("articles", "topic"),
         ("people", "author"),
         ("people", "person"),

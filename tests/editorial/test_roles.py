@@ -45,6 +45,7 @@ def test_groups_have_exactly_the_permissions_of_their_jobs():
         "articles.tag_article",
         "articles.view_article",
         "articles.view_country",
+        "articles.view_section",
         "articles.view_topic",
     ]
     writer, editor = set(perms("Writer")), set(perms("Editor"))
@@ -54,6 +55,10 @@ def test_groups_have_exactly_the_permissions_of_their_jobs():
         "articles.publish_article",
         "articles.change_topic",
         "articles.delete_topic",
+        # Sections are the site's structure: editors manage them, writers only choose one.
+        "articles.add_section",
+        "articles.change_section",
+        "articles.delete_section",
         "people.delete_author",
         "people.delete_person",
     }

@@ -1,7 +1,8 @@
 """Load the demo site: import and publish ``sample_documents/``, as an editor would tag and schedule them.
 
 The documents go through the same importer as the archive; then each gets the
-topics an editor would give it (``sample_documents/topics.json``) and a
+topics an editor would give it (``sample_documents/topics.json``), its section
+(``sample_documents/sections.json``, which also holds the tree of sections) and a
 publication time a few hours apart, so that the home page reads like a day's news.
 """
 
@@ -14,7 +15,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from articles.importing import Source, Status, import_batch
-from articles.models import Article
+from articles.models import Article, Section
 from newsroom.cache import bump_content_version
 
 SAMPLES = Path(settings.BASE_DIR) / "sample_documents"
@@ -25,6 +26,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         topics = json.loads((SAMPLES / "topics.json").read_text(encoding="utf-8"))
+        sections = self.load_sections(json.loads((SAMPLES / "sections.json").read_text(encoding="utf-8")))
         paths = sorted(SAMPLES.glob("*.txt"))
         now = timezone.now().replace(second=0, microsecond=0)
         newest_first = list(reversed(paths))
@@ -41,6 +43,24 @@ class Command(BaseCommand):
                 when = now - timedelta(hours=3 * age)
                 Article.objects.filter(pk=article.pk).update(published_at=when, updated_at=when)
             article.topics.add(*topics.get(path.name, []))
+            if section := sections.get(path.name):
+                Article.objects.filter(pk=article.pk).update(section=section)
             self.stdout.write(f"{result.status}: {article.headline}")
         bump_content_version()  # QuerySet.update() sends no signal to the page cache
         self.stdout.write(self.style.SUCCESS(f"{len(paths)} sample articles are on the site."))
+
+    def load_sections(self, data: dict) -> dict[str, Section]:
+        """The sample tree of sections (kept as editors left it when it exists); each file's section."""
+        by_slug = {}
+        for position, top in enumerate(data["sections"]):
+            parent, _ = Section.objects.get_or_create(
+                slug=top["slug"], defaults={"name": top["name"], "position": position}
+            )
+            by_slug[parent.slug] = parent
+            for child_position, child in enumerate(top["children"]):
+                section, _ = Section.objects.get_or_create(
+                    slug=child["slug"],
+                    defaults={"name": child["name"], "parent": parent, "position": child_position},
+                )
+                by_slug[section.slug] = section
+        return {name: by_slug[slug] for name, slug in data["articles"].items()}
