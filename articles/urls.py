@@ -12,7 +12,7 @@ app_name = "articles"
 PAGED = {"page": PAGE}
 
 urlpatterns = [
-    path("", cached(views.HomeView.as_view(), params=PAGED), name="home"),
+    path("", cached(fronts.FrontPageView.as_view(), params=PAGED), name="home"),
     path("articles/<uslug:slug>/", cached(views.ArticleDetailView.as_view()), name="detail"),
     path("search/", cached(views.SearchView.as_view(), params={"q": TEXT, **PAGED}), name="search"),
     path("authors/<uslug:slug>/", cached(views.AuthorView.as_view(), params=PAGED), name="author"),

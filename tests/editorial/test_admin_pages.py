@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from articles.models import Article, Section
+from articles.models import Article, FrontItem, Section
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -26,6 +26,7 @@ def content():
     QuoteFactory(article=article, speaker=PersonFactory())
     article.topics.add("Energy")
     article.countries.add(country("NO"))
+    FrontItem.objects.create(article=article)
     return article
 
 
@@ -41,6 +42,7 @@ def test_every_newsroom_model_is_registered():
     assert registered_models() == [
         ("articles", "article"),
         ("articles", "country"),
+        ("articles", "frontitem"),
         ("articles", "quote"),
         ("articles", "relatedlink"),
         ("articles", "section"),

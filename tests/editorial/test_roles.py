@@ -45,6 +45,7 @@ def test_groups_have_exactly_the_permissions_of_their_jobs():
         "articles.tag_article",
         "articles.view_article",
         "articles.view_country",
+        "articles.view_frontitem",
         "articles.view_section",
         "articles.view_topic",
     ]
@@ -59,6 +60,10 @@ def test_groups_have_exactly_the_permissions_of_their_jobs():
         "articles.add_section",
         "articles.change_section",
         "articles.delete_section",
+        # So is the front page's running order.
+        "articles.add_frontitem",
+        "articles.change_frontitem",
+        "articles.delete_frontitem",
         "people.delete_author",
         "people.delete_person",
     }
