@@ -18,7 +18,7 @@ from people.models import Author, Person
 
 from . import search, tasks
 from .links import find_link_target, resolve_links_around
-from .models import Article, Byline, FrontItem, Quote, RelatedLink, Section
+from .models import Article, Byline, FrontItem, Page, Quote, RelatedLink, Section
 from .tagkinds import TAG_KINDS, kind_of
 
 
@@ -108,7 +108,7 @@ def tag_renamed(sender, instance, created=False, raw=False, **kwargs):
 
 
 CONTENT_MODELS = (
-    *(Article, Byline, RelatedLink, Quote, Section, FrontItem, Author, Person),
+    *(Article, Byline, RelatedLink, Quote, Section, FrontItem, Page, Author, Person),
     *(kind.model for kind in TAG_KINDS),
     *(kind.through for kind in TAG_KINDS),
 )

@@ -29,6 +29,7 @@ urlpatterns = [
     path("sections/<uslug:slug>/", cached(fronts.SectionFrontView.as_view(), params=PAGED), name="section"),
     path("sections/<uslug:slug>/feed/", cached(feeds.SectionFeed()), name="section-feed"),
     path("sections/<uslug:slug>/atom/", cached(feeds.SectionAtomFeed()), name="section-feed-atom"),
+    path("pages/<slug:slug>/", cached(views.PageView.as_view()), name="page"),
     path("feeds/latest/", cached(feeds.LatestArticlesFeed()), name="feed"),
     path("feeds/latest/atom/", cached(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
     path("authors/<uslug:slug>/feed/", cached(feeds.AuthorFeed()), name="author-feed"),

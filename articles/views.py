@@ -9,7 +9,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from . import indexes, public, search, structured
 from .mixins import PublishedArticlesMixin, StaffPreviewMixin
-from .models import Article, Quote, Topic
+from .models import Article, Page, Quote, Topic
 from .tagkinds import TOPICS, TagKind
 
 
@@ -197,3 +197,11 @@ class CountryIndexView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(regions=indexes.countries_by_region(), **kwargs)
+
+
+class PageView(DetailView):
+    """A page of the site's own (about, contact, privacy), as editors wrote it."""
+
+    model = Page
+    template_name = "articles/page.html"
+    context_object_name = "page"

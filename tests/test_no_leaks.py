@@ -79,6 +79,7 @@ SURFACES = {
     "section feed": lambda ctx: reverse("articles:section-feed", kwargs={"slug": "europe"}),
     "parent section atom feed": lambda ctx: reverse("articles:section-feed-atom", kwargs={"slug": "world"}),
     "API articles by section": lambda ctx: reverse("api:articles") + "?section=europe",
+    "about page": lambda ctx: reverse("articles:page", kwargs={"slug": "about"}),
 }
 # Pages that answer 404 for the hidden article itself, or for a name only it knows.
 NOT_FOUND = {

@@ -39,6 +39,7 @@ def url_kwargs():
         "person": person.slug,
         "article": article.slug,
         "section": world.slug,
+        "page": "about",
     }
 
     def kwargs_for(name: str) -> dict:

@@ -2,11 +2,13 @@
 
 from .article import Article, ArticleQuerySet
 from .fronts import FRONT_SIZE, FrontItem
+from .pages import FOOTER_PAGES, Page
 from .parts import MAX_RELATED_LINKS, Byline, Quote, RelatedLink
 from .sections import Section
 from .tags import Country, TaggedCountry, TaggedTopic, Topic
 
 __all__ = [
+    "FOOTER_PAGES",
     "FRONT_SIZE",
     "MAX_RELATED_LINKS",
     "Article",
@@ -14,6 +16,7 @@ __all__ = [
     "Byline",
     "Country",
     "FrontItem",
+    "Page",
     "Quote",
     "RelatedLink",
     "Section",

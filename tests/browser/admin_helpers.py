@@ -26,7 +26,7 @@ def roles_fixture(transactional_db):
     migration = importlib.import_module("editorial.migrations.0003_roles_after_quote_move")
     migration.sync_roles(apps)
     importlib.import_module("editorial.migrations.0005_section_permissions").grant(apps, None)
-    importlib.import_module("editorial.migrations.0007_front_page_permissions").grant(apps, None)
+    importlib.import_module("editorial.migrations.0007_front_and_site_page_permissions").grant(apps, None)
 
 
 @pytest.fixture(name="staff")

@@ -43,6 +43,7 @@ def test_every_newsroom_model_is_registered():
         ("articles", "article"),
         ("articles", "country"),
         ("articles", "frontitem"),
+        ("articles", "page"),
         ("articles", "quote"),
         ("articles", "relatedlink"),
         ("articles", "section"),

@@ -46,6 +46,7 @@ def test_groups_have_exactly_the_permissions_of_their_jobs():
         "articles.view_article",
         "articles.view_country",
         "articles.view_frontitem",
+        "articles.view_page",
         "articles.view_section",
         "articles.view_topic",
     ]
@@ -64,6 +65,10 @@ def test_groups_have_exactly_the_permissions_of_their_jobs():
         "articles.add_frontitem",
         "articles.change_frontitem",
         "articles.delete_frontitem",
+        # And the site's own pages (about, contact, privacy).
+        "articles.add_page",
+        "articles.change_page",
+        "articles.delete_page",
         "people.delete_author",
         "people.delete_person",
     }
