@@ -321,7 +321,10 @@ CONTENT_SECURITY_POLICY = {
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
         "frame-ancestors": ["'none'"],
-        **({"upgrade-insecure-requests": True} if not DEBUG else {}),
+        # Served over HTTPS only (DEBUG off and the HTTPS redirect on): never fetch over plain HTTP.
+        **(
+            {"upgrade-insecure-requests": True} if not DEBUG and env_bool("SECURE_SSL_REDIRECT", True) else {}
+        ),
     }
 }
 # Permissions-Policy (newsroom/security.py): the browser features no page uses are off for
