@@ -73,7 +73,8 @@ def first_appeared(article: Article) -> dict:
     """Where an article that first appeared in another publication came from, in schema.org terms.
 
     This site publishes the copy (``publisher``); the organisation that produced it is its
-    ``sourceOrganization``, and the original piece, published there, is what it ``isBasedOn``.
+    ``sourceOrganization``, and the original piece, published there, is what it ``isBasedOn``
+    (a CreativeWork: all that is known of it is where it appeared).
     """
     name = article.original_publication
     if not name:
@@ -82,7 +83,7 @@ def first_appeared(article: Article) -> dict:
     return {
         "sourceOrganization": source,
         "isBasedOn": {
-            "@type": "NewsArticle",
+            "@type": "CreativeWork",
             "headline": article.headline,
             "publisher": source,
         },

@@ -327,6 +327,12 @@ CONTENT_SECURITY_POLICY = {
         ),
     }
 }
+# CSP_REPORT_ONLY=1 sends the same policy as Content-Security-Policy-Report-Only: browsers report
+# what it would refuse and refuse nothing (to try a change of policy, or to let a tool that injects
+# inline scripts, such as an accessibility checker, run against a live site).
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = CONTENT_SECURITY_POLICY
+    CONTENT_SECURITY_POLICY = None
 # Permissions-Policy (newsroom/security.py): the browser features no page uses are off for
 # every frame; copying a link is the site's own. (The Web Share API needs no grant in the top
 # frame, and Chromium on the desktop warns of "web-share" as an unknown feature.)

@@ -102,3 +102,21 @@ def test_pictures_may_come_from_where_the_media_are_stored(environment, sources)
         cwd=settings.BASE_DIR,
     )
     assert result.stdout.strip() == str(sources)
+
+
+def test_the_policy_can_be_sent_as_report_only():
+    code = (
+        "from newsroom import settings as s; "
+        "print(s.CONTENT_SECURITY_POLICY, s.CONTENT_SECURITY_POLICY_REPORT_ONLY['DIRECTIVES']['script-src'])"
+    )
+    env = {**os.environ, "CSP_REPORT_ONLY": "1"}
+    env.pop("DATABASE_URL", None)
+    result = subprocess.run(  # noqa: S603  (this interpreter, a fixed program)
+        [sys.executable, "-c", code],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+        cwd=settings.BASE_DIR,
+    )
+    assert result.stdout.strip() == "None [\"'self'\"]"
