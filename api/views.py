@@ -32,6 +32,7 @@ from people.models import Person
 
 from .limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_PARAMETER_LENGTH
 from .openapi import INDEX_ENDPOINTS, openapi_document
+from .pictures import lead_image_data, with_related_pictures
 from .sections import in_section, section_data
 
 # Answers are cached until the content changes (newsroom.cache, which also sets their
@@ -189,6 +190,7 @@ def article_summary(article: Article, request) -> dict:
         "published_at": iso(article.published_at),
         "publication": article.publication,
         "section": section_data(article.section, request),
+        "lead_image": lead_image_data(article, request),
         "authors": [
             {
                 "name": byline.author.name,
@@ -262,7 +264,8 @@ class ArticleDetailView(ApiView):
             for item, link in zip(data["related"], links, strict=True)
         ]
         return {
-            **data,
+            **with_related_pictures(data, article, request),
+            "lead_image": lead_image_data(article, request),
             "url": absolute(request, article),
             "published_at": iso(article.published_at),
             "section": section_data(article.section, request),

@@ -1,5 +1,6 @@
 """The home page as a front: lead and top stories (chosen, else the newest), section blocks, the latest."""
 
+import re
 from datetime import timedelta
 
 import pytest
@@ -156,3 +157,18 @@ def test_editors_manage_the_front_list_in_the_admin(admin_client):
     assert FrontItem.objects.get().article == article
     listing = admin_client.get(reverse("admin:articles_frontitem_changelist")).content.decode()
     assert "Chosen story" in listing
+
+
+def test_the_lead_story_shows_its_picture_first_and_eagerly(client, make_image):
+    image = make_image(1600, 1000, alt_text="Boats moored in a grey harbour")
+    ArticleFactory(headline="Harbour strike ends", lead_image=image)
+
+    html = home(client).content.decode()
+    lead = re.search(r'<article class="teaser lead-story">.*?</article>', html, re.S)[0]
+
+    img = re.search(r"<img [^>]*>", lead)[0]
+    assert lead.index("<picture") < lead.index("Harbour strike ends")
+    assert 'class="lead-picture"' in img
+    assert 'alt="Boats moored in a grey harbour"' in img
+    assert 'fetchpriority="high"' in img
+    assert 'loading="lazy"' not in img

@@ -25,8 +25,9 @@ def roles_fixture(transactional_db):
     """Transactional tests empty the tables afterwards; put the role groups back for each test."""
     migration = importlib.import_module("editorial.migrations.0003_roles_after_quote_move")
     migration.sync_roles(apps)
-    importlib.import_module("editorial.migrations.0005_section_permissions").grant(apps, None)
-    importlib.import_module("editorial.migrations.0007_front_and_site_page_permissions").grant(apps, None)
+    importlib.import_module("editorial.migrations.0005_roles_with_pictures").grant(apps)
+    importlib.import_module("editorial.migrations.0006_section_permissions").grant(apps, None)
+    importlib.import_module("editorial.migrations.0008_front_and_site_page_permissions").grant(apps, None)
 
 
 @pytest.fixture(name="staff")

@@ -35,6 +35,6 @@ def remove(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("articles", "0019_site_pages")]
+    dependencies = [("articles", "0020_site_pages")]
 
     operations = [migrations.RunPython(create, remove)]

@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0017_sections'),
+        ('articles', '0018_sections'),
     ]
 
     operations = [

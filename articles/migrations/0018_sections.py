@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0016_relatedlink_publication'),
+        ('articles', '0017_relatedlink_publication'),
     ]
 
     operations = [

@@ -38,8 +38,8 @@ def revoke(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("editorial", "0006_import_job_section"),
-        ("articles", "0020_footer_pages"),
+        ("editorial", "0007_import_job_section"),
+        ("articles", "0021_footer_pages"),
     ]
 
     operations = [migrations.RunPython(grant, revoke)]

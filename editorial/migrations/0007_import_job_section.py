@@ -7,8 +7,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0017_sections'),
-        ('editorial', '0005_section_permissions'),
+        ('articles', '0018_sections'),
+        ('editorial', '0006_section_permissions'),
     ]
 
     operations = [

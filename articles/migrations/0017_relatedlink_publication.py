@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0015_topic_name_key'),
+        ('articles', '0016_lead_pictures_from_library'),
     ]
 
     operations = [
