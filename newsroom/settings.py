@@ -301,8 +301,9 @@ X_FRAME_OPTIONS = "DENY"
 # Content-Security-Policy: the site itself and nothing else. No page has an inline script or
 # style, so none needs a nonce (a nonce would be frozen into every cached copy of a page);
 # JSON-LD is data, which the policy does not govern. Pictures may also come from where the
-# media are stored (a CDN or bucket named below).
-_MEDIA_SOURCES = ["'self'", "data:"]
+# media are stored (a CDN or bucket named below), and from blob: (the admin's focal-point widget
+# shows a picture being uploaded from the file the editor chose).
+_MEDIA_SOURCES = ["'self'", "data:", "blob:"]
 if "://" in MEDIA_URL:
     _MEDIA_SOURCES.append(MEDIA_URL)
 if os.environ.get("MEDIA_S3_CUSTOM_DOMAIN"):

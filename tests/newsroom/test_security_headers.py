@@ -48,7 +48,7 @@ def test_reader_pages_allow_only_the_site_itself(client, article):
             assert policy["default-src"] == "'self'"
             assert policy["script-src"] == "'self'"
             assert policy["style-src"] == "'self'"
-            assert policy["img-src"] == "'self' data:"
+            assert policy["img-src"] == "'self' data: blob:"
             assert policy["object-src"] == "'none'"
             assert policy["frame-ancestors"] == "'none'"
             assert "unsafe-inline" not in client.get(url)["Content-Security-Policy"]
@@ -81,12 +81,15 @@ def test_permissions_policy_turns_off_what_no_page_uses(client, article):
 @pytest.mark.parametrize(
     ("environment", "sources"),
     [
-        ({"MEDIA_URL": "https://media.example.net/m/"}, ["'self'", "data:", "https://media.example.net/m/"]),
+        (
+            {"MEDIA_URL": "https://media.example.net/m/"},
+            ["'self'", "data:", "blob:", "https://media.example.net/m/"],
+        ),
         (
             {"MEDIA_S3_BUCKET": "b", "MEDIA_S3_CUSTOM_DOMAIN": "cdn.example.net"},
-            ["'self'", "data:", "https://cdn.example.net"],
+            ["'self'", "data:", "blob:", "https://cdn.example.net"],
         ),
-        ({"MEDIA_S3_BUCKET": "b"}, ["'self'", "data:", "https://*.amazonaws.com"]),
+        ({"MEDIA_S3_BUCKET": "b"}, ["'self'", "data:", "blob:", "https://*.amazonaws.com"]),
     ],
 )
 def test_pictures_may_come_from_where_the_media_are_stored(environment, sources):
