@@ -49,6 +49,20 @@ TIMESTAMP = string("ISO 8601 with the offset of the newsroom's time zone.", form
 COUNT = {"type": "integer", "minimum": 0}
 
 BYLINE = obj({"name": string(), "location": string(), "role": string()})
+SECTION = {
+    "oneOf": [
+        obj(
+            {
+                "name": string(),
+                "slug": string("Use it as the `section` filter."),
+                "url": URL,
+                "parent": {"type": ["string", "null"], "description": "The parent section's slug."},
+            }
+        ),
+        {"type": "null"},
+    ],
+    "description": "The section the article belongs to; null when it has none.",
+}
 PIXELS = {"type": "integer", "minimum": 1}
 IMAGE = obj(
     {
@@ -89,6 +103,7 @@ SCHEMAS = {
             "url": URL,
             "published_at": TIMESTAMP,
             "publication": string("Where it first appeared, e.g. “The Guardian”."),
+            "section": SECTION,
             "lead_image": NULLABLE_IMAGE,
             "authors": {
                 "type": "array",
@@ -123,7 +138,8 @@ SCHEMAS = {
                         "authors": {"type": "array", "items": ref("Byline")},
                         "published_at": {
                             "type": ["string", "null"],
-                            "description": "Wall-clock time in the newsroom's zone, YYYY-MM-DDTHH:MM.",
+                            "format": "date-time",
+                            "description": "ISO 8601 with the offset of the newsroom's time zone.",
                         },
                         "article": {
                             "type": ["string", "null"],
@@ -145,8 +161,10 @@ SCHEMAS = {
             "countries": {"type": "array", "items": string("ISO 3166-1 alpha-2 code.")},
             "url": URL,
             "published_at": TIMESTAMP,
+            "section": SECTION,
         },
-        description="The fields of the import report (see the import command), plus url and published_at.",
+        description="The fields of the import report (see the import command), plus url, published_at "
+        "and section.",
     ),
     "Topic": obj({"name": string(), "slug": string(), "url": URL, "article_count": COUNT}),
     "Country": obj(
@@ -290,6 +308,7 @@ def openapi_document() -> dict:
                     filter_query("topic", "A topic's slug."),
                     filter_query("country", "An ISO 3166-1 alpha-2 code (e.g. `UA`) or a country's slug."),
                     filter_query("author", "An author's slug."),
+                    filter_query("section", "A section's slug: its articles and those of its subsections."),
                     day_query("from-date", "Published on or after this day, in the newsroom's time zone."),
                     day_query(
                         "to-date",
@@ -326,7 +345,9 @@ def openapi_document() -> dict:
                 "Quote",
                 [
                     text_query("q", "Words the quote contains."),
-                    filter_query("speaker", "The speaker's slug (see the people list)."),
+                    filter_query(
+                        "speaker", "A name, or part of one, or the speaker's slug (see the people list)."
+                    ),
                 ],
             ),
             reverse("api:openapi"): {

@@ -33,6 +33,7 @@ from people.models import Person
 from .limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_PARAMETER_LENGTH
 from .openapi import INDEX_ENDPOINTS, openapi_document
 from .pictures import lead_image_data, with_related_pictures
+from .sections import in_section, section_data
 
 # Answers are cached until the content changes (newsroom.cache, which also sets their
 # Cache-Control); errors may be kept by browsers and CDNs this long.
@@ -188,6 +189,7 @@ def article_summary(article: Article, request) -> dict:
         "url": absolute(request, article),
         "published_at": iso(article.published_at),
         "publication": article.publication,
+        "section": section_data(article.section, request),
         "lead_image": lead_image_data(article, request),
         "authors": [
             {
@@ -211,7 +213,7 @@ class ArticleListView(ListApiView):
 
     query_params = {
         **ListApiView.query_params,
-        **{"topic": SLUG, "country": SLUG, "author": SLUG},
+        **{"topic": SLUG, "country": SLUG, "author": SLUG, "section": SLUG},
         **{"q": TEXT, "from-date": TEXT, "to-date": TEXT},
     }
 
@@ -233,6 +235,8 @@ class ArticleListView(ListApiView):
                 articles = articles.filter(countries__slug=value)
         if slug := text_param(request, "author"):
             articles = articles.filter(bylines__author__slug=slug)
+        if slug := text_param(request, "section"):
+            articles = in_section(articles, slug)
         # from-date after to-date is an empty range of days: it matches nothing.
         if start := date_param(request, "from-date"):
             articles = articles.filter(published_at__gte=midnight(start))
@@ -251,11 +255,20 @@ class ArticleDetailView(ApiView):
         article = Article.objects.published().for_page().filter(slug=slug).first()
         if article is None:
             raise ApiError("No published article has this slug.", status=404)
+        data = article_data(article, public=True)
+        # The import report writes a related item's time as the document does (wall clock); the
+        # API gives every time with its offset, as it gives the article's.
+        links = article.related_links.all()
+        data["related"] = [
+            {**item, "published_at": iso(link.published_at)}
+            for item, link in zip(data["related"], links, strict=True)
+        ]
         return {
-            **with_related_pictures(article_data(article, public=True), article, request),
+            **with_related_pictures(data, article, request),
             "lead_image": lead_image_data(article, request),
             "url": absolute(request, article),
             "published_at": iso(article.published_at),
+            "section": section_data(article.section, request),
         }
 
 
@@ -336,14 +349,15 @@ class PersonListView(ListApiView):
 class QuoteListView(ListApiView):
     """Quotes from published articles, newest article first, in the order they were said."""
 
-    query_params = {**ListApiView.query_params, "q": TEXT, "speaker": SLUG}
+    query_params = {**ListApiView.query_params, "q": TEXT, "speaker": TEXT}
 
     def get_queryset(self, request):
         quotes = Quote.objects.filter(article__in=Article.objects.published())
         if words := text_param(request, "q"):
             quotes = quotes.filter(text__icontains=words)
-        if slug := text_param(request, "speaker"):
-            quotes = quotes.filter(speaker__slug=slug)  # an unknown or draft-only speaker: no quotes
+        if speaker := text_param(request, "speaker"):
+            # A name or a slug, as the quotes page takes; an unknown or draft-only speaker: no quotes.
+            quotes = quotes.by_speaker(speaker)
         return quotes.select_related("speaker", "article").order_by(
             "-article__published_at", "article_id", "position"
         )

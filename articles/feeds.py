@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from . import public
 from .feed_pictures import PictureAtomFeed, PictureFeedMixin, PictureRssFeed
-from .models import Article
+from .models import Article, Section
 from .tagkinds import TAG_KINDS, TagKind
 
 FEED_SIZE = 30
@@ -63,8 +63,9 @@ class LatestArticlesFeed(PictureFeedMixin, Feed):
     item_guid_is_permalink = True
 
     def item_categories(self, item):
-        """The article's tags of every kind, by name (read from the prefetched ``.all()``)."""
-        return [tag.name for kind in TAG_KINDS for tag in kind.manager(item).all()]
+        """The article's section and its tags of every kind, by name (read from the prefetched ``.all()``)."""
+        section = [item.section.name] if item.section_id else []
+        return section + [tag.name for kind in TAG_KINDS for tag in kind.manager(item).all()]
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
@@ -128,3 +129,20 @@ class AuthorFeed(ObjectFeedMixin, LatestArticlesFeed):
 class AuthorAtomFeed(AuthorFeed):
     feed_type = PictureAtomFeed
     subtitle = AuthorFeed.description
+
+
+class SectionFeed(ObjectFeedMixin, LatestArticlesFeed):
+    """The articles of a section and of its subsections."""
+
+    preposition = "in"
+
+    def objects(self):
+        return Section.objects.all()  # sections are public structure, like the list of countries
+
+    def articles(self, obj):
+        return Article.objects.published().in_section(obj)
+
+
+class SectionAtomFeed(SectionFeed):
+    feed_type = PictureAtomFeed
+    subtitle = SectionFeed.description

@@ -18,7 +18,7 @@ from people.models import Author, Person
 
 from . import counts, search, tasks
 from .links import find_link_target, resolve_links_around
-from .models import Article, Byline, Quote, RelatedLink, TaggedTopic
+from .models import Article, Byline, FrontItem, Page, Quote, RelatedLink, Section, TaggedTopic
 from .tagkinds import TAG_KINDS, kind_of
 
 
@@ -120,7 +120,7 @@ def tag_renamed(sender, instance, created=False, raw=False, **kwargs):
 
 
 CONTENT_MODELS = (
-    *(Article, Byline, RelatedLink, Quote, Author, Person),
+    *(Article, Byline, RelatedLink, Quote, Section, FrontItem, Page, Author, Person),
     *(kind.model for kind in TAG_KINDS),
     *(kind.through for kind in TAG_KINDS),
 )

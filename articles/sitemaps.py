@@ -3,12 +3,13 @@
 from datetime import timedelta
 
 from django.contrib.sitemaps import Sitemap
+from django.db import models
 from django.db.models import Max
 from django.utils import timezone
 
 from people.models import Author, Person
 
-from .models import Article
+from .models import Article, Section
 from .tagkinds import TAG_KINDS, TagKind
 
 
@@ -87,7 +88,28 @@ class PersonSitemap(Sitemap):
         return person.lastmod
 
 
+class SectionSitemap(Sitemap):
+    """Every section's front, last changed when the newest of its (or its subsections') articles was."""
+
+    changefreq = "hourly"
+    priority = 0.7
+
+    def items(self):
+        published = Article.objects.published()
+        return Section.objects.annotate(
+            own=Max("articles__updated_at", filter=models.Q(articles__in=published)),
+            children_latest=Max(
+                "children__articles__updated_at", filter=models.Q(children__articles__in=published)
+            ),
+        ).order_by("parent_id", "position", "name")
+
+    def lastmod(self, section):
+        dates = [d for d in (section.own, section.children_latest) if d is not None]
+        return max(dates) if dates else None
+
+
 SITEMAPS = {
+    "sections": SectionSitemap,
     "articles": ArticleSitemap,
     **{kind.name: TaggedSitemap(kind) for kind in TAG_KINDS},
     "authors": AuthorSitemap,

@@ -100,6 +100,28 @@ def news_article(article: Article, request) -> dict:
         "mentions": mentions,
         "isAccessibleForFree": True,
         "inLanguage": "en-GB",
+        **first_appeared(article),
+    }
+
+
+def first_appeared(article: Article) -> dict:
+    """Where an article that first appeared in another publication came from, in schema.org terms.
+
+    This site publishes the copy (``publisher``); the organisation that produced it is its
+    ``sourceOrganization``, and the original piece, published there, is what it ``isBasedOn``
+    (a CreativeWork: all that is known of it is where it appeared).
+    """
+    name = article.original_publication
+    if not name:
+        return {}
+    source = {"@type": "NewsMediaOrganization", "name": name}
+    return {
+        "sourceOrganization": source,
+        "isBasedOn": {
+            "@type": "CreativeWork",
+            "headline": article.headline,
+            "publisher": source,
+        },
     }
 
 

@@ -3,7 +3,7 @@ from django.urls import path
 from newsroom.cache import PAGE, SLUG, TEXT
 from newsroom.cache import reader_page as cached
 
-from . import feeds, views
+from . import feeds, fronts, views
 from .tagkinds import TAG_KINDS
 
 app_name = "articles"
@@ -12,7 +12,7 @@ app_name = "articles"
 PAGED = {"page": PAGE}
 
 urlpatterns = [
-    path("", cached(views.HomeView.as_view(), params=PAGED), name="home"),
+    path("", cached(fronts.FrontPageView.as_view(), params=PAGED), name="home"),
     path("articles/<uslug:slug>/", cached(views.ArticleDetailView.as_view()), name="detail"),
     path("search/", cached(views.SearchView.as_view(), params={"q": TEXT, **PAGED}), name="search"),
     path("authors/<uslug:slug>/", cached(views.AuthorView.as_view(), params=PAGED), name="author"),
@@ -26,6 +26,10 @@ urlpatterns = [
     path("countries/", cached(views.CountryIndexView.as_view()), name="countries"),
     path("authors/", cached(views.AuthorIndexView.as_view(), params={"letter": SLUG}), name="authors"),
     path("people/", cached(views.PersonIndexView.as_view(), params={"letter": SLUG}), name="people"),
+    path("sections/<uslug:slug>/", cached(fronts.SectionFrontView.as_view(), params=PAGED), name="section"),
+    path("sections/<uslug:slug>/feed/", cached(feeds.SectionFeed()), name="section-feed"),
+    path("sections/<uslug:slug>/atom/", cached(feeds.SectionAtomFeed()), name="section-feed-atom"),
+    path("pages/<slug:slug>/", cached(views.PageView.as_view()), name="page"),
     path("feeds/latest/", cached(feeds.LatestArticlesFeed()), name="feed"),
     path("feeds/latest/atom/", cached(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
     path("authors/<uslug:slug>/feed/", cached(feeds.AuthorFeed()), name="author-feed"),

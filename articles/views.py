@@ -10,7 +10,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 
 from . import fragments, indexes, public, search, structured
 from .mixins import PublishedArticlesMixin, StaffPreviewMixin
-from .models import Article, Quote, Topic, page_prefetches
+from .models import Article, Page, Quote, Topic, page_prefetches
 from .pagination import ListingPaginator
 from .tagkinds import TOPICS, TagKind
 
@@ -162,12 +162,7 @@ class QuoteListView(ListView):
         if self.q:
             quotes = quotes.filter(text__icontains=self.q)
         if self.speaker:
-            # A person's page links here with their slug: one person, read through the speaker index.
-            speaker = public.people().filter(slug=self.speaker).first()
-            if speaker is not None:
-                quotes = quotes.filter(speaker=speaker)
-            else:
-                quotes = quotes.filter(speaker__name__icontains=self.speaker)
+            quotes = quotes.by_speaker(self.speaker)
         return quotes.order_by("-article__published_at", "article_id", "position")
 
     def get_context_data(self, **kwargs):
@@ -238,3 +233,11 @@ class CountryIndexView(TemplateView):
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(regions=indexes.countries_by_region(), **kwargs)
+
+
+class PageView(DetailView):
+    """A page of the site's own (about, contact, privacy), as editors wrote it."""
+
+    model = Page
+    template_name = "articles/page.html"
+    context_object_name = "page"

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.importing import accepted
-from articles.models import Article, Topic
+from articles.models import Article, Section, Topic
 from articles.pictures import ALT_TEXT_NEEDED, needs_alt_text
 from articles.tagkinds import TagKind
 from newsroom.dates import validate_in_range
@@ -229,6 +229,12 @@ class ImportDocumentsForm(forms.Form):
         required=False,
         label="Publish now",
         help_text="Leave unticked to import as drafts for checking first.",
+    )
+    section = forms.ModelChoiceField(
+        queryset=Section.objects.select_related("parent"),
+        required=False,
+        empty_label="No section (new articles get none; existing ones keep theirs)",
+        help_text="The archive's documents name no section: choose one to put every imported article in it.",
     )
     dry_run = forms.BooleanField(
         required=False,

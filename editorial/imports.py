@@ -73,9 +73,11 @@ class ReportRow:
         return self.dry_run and self.status not in {"", Status.ERROR, Status.UNCHANGED}
 
 
-def create_job(uploads: Sequence[Upload], *, user, publish: bool, dry_run: bool) -> ImportJob:
+def create_job(uploads: Sequence[Upload], *, user, publish: bool, dry_run: bool, section=None) -> ImportJob:
     """A job holding ``uploads``, waiting for a worker; call inside the transaction that queues its task."""
-    job = ImportJob.objects.create(created_by=user, publish=publish, dry_run=dry_run, total=len(uploads))
+    job = ImportJob.objects.create(
+        created_by=user, publish=publish, dry_run=dry_run, section=section, total=len(uploads)
+    )
     ImportedDocument.objects.bulk_create(
         (
             ImportedDocument(job=job, position=n, name=upload.name, data=upload.data)
@@ -127,6 +129,7 @@ def import_next(job: ImportJob, *, lookups: Lookups) -> bool:
                     path=document.name,
                     publish=job.publish,
                     dry_run=job.dry_run,
+                    section=job.section,
                     lookups=lookups,
                 )
             record(document, result)

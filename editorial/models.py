@@ -71,6 +71,14 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     publish = models.BooleanField(default=False, help_text="Whether the imported articles are published.")
     dry_run = models.BooleanField(default=False, help_text="Only checked: nothing was saved.")
+    section = models.ForeignKey(
+        "articles.Section",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        help_text="The section the imported articles are put in; none: left as they are.",
+    )
     total = models.PositiveIntegerField(help_text="Documents uploaded.")
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "imagefield",
     "django_tasks",
     "django_tasks_db",
+    "csp",
     # The project's apps, each depending only on those above it. The order decides
     # nothing: the admin's site-wide templates are in templates/admin/, and the
     # article admin is registered by editorial alone.
@@ -92,6 +93,9 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Content-Security-Policy (django-csp) and Permissions-Policy on every response: see "Security".
+    "csp.middleware.CSPMiddleware",
+    "newsroom.security.PermissionsPolicyMiddleware",
     "editorial.middleware.TopicRedirectFallbackMiddleware",
     # Last, as django-axes requires: it turns a locked-out sign-in into its lockout response.
     "axes.middleware.AxesMiddleware",
@@ -303,6 +307,47 @@ DATA_UPLOAD_MAX_NUMBER_FILES = NEWSROOM_IMPORT_MAX_FILES
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# Content-Security-Policy: the site itself and nothing else. No page has an inline script or
+# style, so none needs a nonce (a nonce would be frozen into every cached copy of a page);
+# JSON-LD is data, which the policy does not govern. Pictures may also come from where the
+# media are stored (a CDN or bucket named below), and from blob: (the admin's focal-point widget
+# shows a picture being uploaded from the file the editor chose).
+_MEDIA_SOURCES = ["'self'", "data:", "blob:"]
+if "://" in MEDIA_URL:
+    _MEDIA_SOURCES.append(MEDIA_URL)
+if os.environ.get("MEDIA_S3_CUSTOM_DOMAIN"):
+    _MEDIA_SOURCES.append(f"https://{os.environ['MEDIA_S3_CUSTOM_DOMAIN']}")
+elif os.environ.get("MEDIA_S3_BUCKET"):
+    _MEDIA_SOURCES.append(os.environ.get("MEDIA_S3_ENDPOINT_URL") or "https://*.amazonaws.com")
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": _MEDIA_SOURCES,
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+        # Served over HTTPS only (DEBUG off and the HTTPS redirect on): never fetch over plain HTTP.
+        **(
+            {"upgrade-insecure-requests": True} if not DEBUG and env_bool("SECURE_SSL_REDIRECT", True) else {}
+        ),
+    }
+}
+# CSP_REPORT_ONLY=1 sends the same policy as Content-Security-Policy-Report-Only: browsers report
+# what it would refuse and refuse nothing (to try a change of policy, or to let a tool that injects
+# inline scripts, such as an accessibility checker, run against a live site).
+if env_bool("CSP_REPORT_ONLY", False):
+    CONTENT_SECURITY_POLICY_REPORT_ONLY = CONTENT_SECURITY_POLICY
+    CONTENT_SECURITY_POLICY = None
+# Permissions-Policy (newsroom/security.py): the browser features no page uses are off for
+# every frame; copying a link is the site's own. (The Web Share API needs no grant in the top
+# frame, and Chromium on the desktop warns of "web-share" as an unknown feature.)
+_UNUSED_FEATURES = "accelerometer camera geolocation gyroscope magnetometer microphone payment usb"
+PERMISSIONS_POLICY = {feature: [] for feature in _UNUSED_FEATURES.split()} | {"clipboard-write": ["self"]}
 if not DEBUG:
     SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
     SESSION_COOKIE_SECURE = env_bool("SESSION_COOKIE_SECURE", True)

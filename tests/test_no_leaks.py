@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import publishing
-from articles.models import Article
+from articles.models import Article, Section
 from tests.factories import ArticleFactory, BylineFactory, PersonFactory, QuoteFactory, country
 
 pytestmark = pytest.mark.django_db
@@ -74,6 +74,12 @@ SURFACES = {
     "API articles by draft-only topic": lambda ctx: reverse("api:articles") + "?topic=hidden-topic",
     "API topics (draft-only topic)": lambda ctx: reverse("api:topics") + "?page-size=50",
     "sitemap of authors": lambda ctx: reverse("django.contrib.sitemaps.views.sitemap"),
+    "section front": lambda ctx: reverse("articles:section", kwargs={"slug": "europe"}),
+    "parent section front": lambda ctx: reverse("articles:section", kwargs={"slug": "world"}),
+    "section feed": lambda ctx: reverse("articles:section-feed", kwargs={"slug": "europe"}),
+    "parent section atom feed": lambda ctx: reverse("articles:section-feed-atom", kwargs={"slug": "world"}),
+    "API articles by section": lambda ctx: reverse("api:articles") + "?section=europe",
+    "about page": lambda ctx: reverse("articles:page", kwargs={"slug": "about"}),
 }
 # Pages that answer 404 for the hidden article itself, or for a name only it knows.
 NOT_FOUND = {
@@ -101,6 +107,12 @@ UNKNOWN_TWINS = {
 }
 
 
+def make_sections() -> Section:
+    """World › Europe; the hidden article and a live neighbour are in Europe."""
+    world = Section.objects.create(name="World", slug="world")
+    return Section.objects.create(name="Europe", slug="europe", parent=world)
+
+
 def make_hidden(state: str, client) -> Article:
     if state == "draft":
         return ArticleFactory(headline=HEADLINE, draft=True)
@@ -117,6 +129,8 @@ def make_hidden(state: str, client) -> Article:
 @pytest.fixture(params=["draft", "scheduled", "draft with a past time", "unpublished"])
 def hidden(request, client, django_capture_on_commit_callbacks, make_image):
     article = make_hidden(request.param, client)
+    europe = make_sections()
+    Article.objects.filter(pk=article.pk).update(section=europe)
     # Its lead picture is its own words too: no teaser, card, feed or API answer may show it.
     picture = make_image(64, 48, renditions=False, alt_text="Hidden picture of a harbour", name="secret.jpg")
     Article.objects.filter(pk=article.pk).update(lead_image=picture, lead_image_caption="Hidden caption")
@@ -128,7 +142,7 @@ def hidden(request, client, django_capture_on_commit_callbacks, make_image):
     article.people.add(person)
     QuoteFactory(article=article, speaker=person, text="Zanzibar words nobody may read")
     # Live neighbours, so every list and feed has something to show.
-    sibling = ArticleFactory(headline="A live story about Norway")
+    sibling = ArticleFactory(headline="A live story about Norway", section=europe)
     sibling.countries.add(country("NO"))
     sibling.topics.add("Secrets")
     BylineFactory(article=sibling, author=byline.author)

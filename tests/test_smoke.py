@@ -3,6 +3,7 @@
 import pytest
 from django.urls import get_resolver, reverse
 
+from articles.models import Section
 from tests.factories import ArticleFactory, BylineFactory, PersonFactory, QuoteFactory, country
 
 pytestmark = pytest.mark.django_db
@@ -21,7 +22,9 @@ def public_url_names() -> list[str]:
 @pytest.fixture
 def url_kwargs():
     """Arguments for each URL name, keyed by the kind of object its name mentions."""
-    article = ArticleFactory(headline="Smoke test story")
+    world = Section.objects.create(name="World", slug="world")
+    europe = Section.objects.create(name="Europe", slug="europe", parent=world)
+    article = ArticleFactory(headline="Smoke test story", section=europe)
     byline = BylineFactory(article=article)
     article.topics.add("Energy")
     article.countries.add(country("UA"))
@@ -35,6 +38,8 @@ def url_kwargs():
         "author": byline.author.slug,
         "person": person.slug,
         "article": article.slug,
+        "section": world.slug,
+        "page": "about",
     }
 
     def kwargs_for(name: str) -> dict:

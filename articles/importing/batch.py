@@ -18,7 +18,7 @@ from typing import Any
 from django.conf import settings
 from django.db import connection, connections
 
-from articles.models import Article, Byline, Quote, RelatedLink
+from articles.models import Article, Byline, Quote, RelatedLink, Section
 from articles.tagkinds import TAG_KINDS
 from newsroom import versions
 from people.models import Author, Person
@@ -78,6 +78,7 @@ def import_batch(
     published_at: datetime | None = None,
     dry_run: bool = False,
     each_document: Callable[[], AbstractContextManager] = nullcontext,
+    section: Section | None = None,
 ) -> Iterator[ImportResult]:
     """Import ``sources``, each in its own transaction; results in their order.
 
@@ -86,7 +87,10 @@ def import_batch(
     worker processes import at once; each opens its own database connection and
     has its own ``Lookups``, and ``each_document`` must then be picklable.
     """
-    options = {"publish": publish, "published_at": published_at, "dry_run": dry_run, "context": each_document}
+    options = {
+        **{"publish": publish, "published_at": published_at, "dry_run": dry_run},
+        **{"context": each_document, "section": section},
+    }
     jobs = effective_jobs(jobs)
     # Readers' pages follow the batch within a second, not after every document.
     with versions.coalesced() as coalescing:

@@ -23,7 +23,7 @@ from pathlib import PurePath
 from django.conf import settings
 from django.db import DatabaseError, IntegrityError
 
-from articles.models import Article
+from articles.models import Article, Section
 from articles.reports import article_data
 from newsroom.dates import range_error
 from newstext import Document, ParseError, normalise_title
@@ -59,6 +59,7 @@ def import_document(
     dry_run: bool = False,
     max_bytes: int | None = None,
     lookups: Lookups | None = None,
+    section: Section | None = None,
 ) -> ImportResult:
     """Import one document's bytes; never raises for bad input, reports it instead.
 
@@ -89,6 +90,7 @@ def import_document(
         existing is not None
         and existing.source_hash == digest
         and not publish_changes(existing, publish=publish, published_at=published_at)
+        and (section is None or existing.section_id == section.pk)
     ):
         return ImportResult(
             path=path,
@@ -115,6 +117,7 @@ def import_document(
                     published_at=published_at,
                     lookups=lookups,
                     first_attempt=attempt == 1,
+                    section=section,
                 )
                 if dry_run:
                     raise _DryRunRollback(

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles import body, publishing
 from articles.counts import recount_topics
-from articles.models import Article, Byline, Quote, RelatedLink, Topic
+from articles.models import Article, Byline, Quote, RelatedLink, Section, Topic
 from articles.reports import byline_data
 from articles.search import new_article_vector, update_search_vectors, vectors_written_by_caller
 from articles.tagkinds import COUNTRIES, TOPICS, TagKind
@@ -49,8 +49,13 @@ def store(
     published_at: datetime | None,
     lookups: Lookups,
     first_attempt: bool = True,
+    section: Section | None = None,
 ) -> Article:
-    """Write the document; the caller holds the transaction."""
+    """Write the document; the caller holds the transaction.
+
+    The archive names no section: an article is put in one only when the importer is given
+    ``section``; otherwise a new article has none and an existing one keeps the editors' choice.
+    """
     article = article or Article(status=Article.Status.DRAFT)
     article.headline = document.headline
     article.standfirst = document.standfirst
@@ -58,6 +63,8 @@ def store(
     article.publication = document.publication
     article.source_name = source_name
     article.source_hash = digest
+    if section is not None:
+        article.section = section
     if publish or published_at is not None:
         publishing.publish_at(article, at=published_at)
     is_new = article.pk is None

@@ -1,17 +1,25 @@
 """The articles app's models; import them from here."""
 
 from .article import Article, ArticleQuerySet, page_prefetches
+from .fronts import FRONT_SIZE, FrontItem
+from .pages import FOOTER_PAGES, Page
 from .parts import MAX_RELATED_LINKS, Byline, Quote, RelatedLink
+from .sections import Section
 from .tags import Country, TaggedCountry, TaggedTopic, Topic
 
 __all__ = [
+    "FOOTER_PAGES",
+    "FRONT_SIZE",
     "MAX_RELATED_LINKS",
     "Article",
     "ArticleQuerySet",
     "Byline",
     "Country",
+    "FrontItem",
+    "Page",
     "Quote",
     "RelatedLink",
+    "Section",
     "TaggedCountry",
     "TaggedTopic",
     "Topic",

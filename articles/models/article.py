@@ -20,6 +20,7 @@ states are in ``articles.publishing``.
 
 from datetime import datetime, timedelta
 
+from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.expressions import RawSQL
@@ -71,7 +72,7 @@ class ArticleQuerySet(models.QuerySet):
 
     def for_listing(self):
         """What a list of articles shows beside the headline: the byline and the lead picture."""
-        return self.select_related("lead_image").prefetch_related(
+        return self.select_related("lead_image", "section__parent").prefetch_related(
             models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         )
 
@@ -124,6 +125,10 @@ class ArticleQuerySet(models.QuerySet):
             .annotate(shared=shared)
             .order_by("-shared", "-published_at", "-pk")[:limit]
         )
+
+    def in_section(self, section):
+        """The articles of ``section`` and of its subsections."""
+        return self.filter(models.Q(section=section) | models.Q(section__parent=section))
 
     def for_page(self):
         """Everything the article page shows, in a fixed number of queries."""
@@ -190,6 +195,14 @@ class Article(models.Model):
     authors = models.ManyToManyField("people.Author", through="Byline", related_name="articles", blank=True)
     publication = models.CharField(
         max_length=200, blank=True, help_text="Where it first appeared, e.g. “The Guardian”."
+    )
+    section = models.ForeignKey(
+        "articles.Section",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="articles",
+        help_text="The desk it belongs to, shown above the headline; its front and feed list it.",
     )
     # A draft loses its picture when the picture is deleted; a live article's picture cannot be
     # deleted at all (``articles.pictures`` tells the image library where pictures are used).
@@ -327,6 +340,12 @@ class Article(models.Model):
     def presented_quotes(self) -> list:
         """The quotes "Who said what" shows; reads the prefetched ``quotes``."""
         return [quote for quote in self.quotes.all() if quote.presented]
+
+    @property
+    def original_publication(self) -> str:
+        """The publication where the article first appeared, when that is not this site; else ""."""
+        name = self.publication.strip()
+        return "" if name.casefold() == settings.NEWSROOM_NAME.casefold() else name
 
     @property
     def was_updated(self) -> bool:

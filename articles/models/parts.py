@@ -3,7 +3,8 @@
 from django.db import models
 
 from newsroom.dates import ReadableDateTimeField, validate_in_range
-from newstext import normalise_title, presents_quote
+from newstext import normalise_name, normalise_title, parse_byline, presents_quote
+from people.models import Person
 
 
 class Byline(models.Model):
@@ -66,6 +67,11 @@ class RelatedLink(models.Model):
     )
     published_at = ReadableDateTimeField(null=True, blank=True, validators=[validate_in_range])
     url = models.URLField(blank=True, help_text="For a piece outside this site.")
+    publication = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Where the piece appeared, e.g. “BBC News”. Left empty: the article's own publication.",
+    )
     image = models.ForeignKey(
         "images.Image",
         on_delete=models.SET_NULL,
@@ -97,12 +103,22 @@ class RelatedLink(models.Model):
 
     def save(self, *args, **kwargs):
         self.title_key = normalise_title(self.title)
+        if self.byline:
+            # The byline as typed in the admin is read as the importer reads it: names, places, roles.
+            self.authors = [
+                {"name": a.name, "location": a.location, "role": a.role} for a in parse_byline(self.byline)
+            ]
         super().save(*args, **kwargs)
+
+    @property
+    def is_here(self) -> bool:
+        """The link leads to an article readers can see on this site."""
+        return bool(self.target_id and self.target.is_live)
 
     @property
     def href(self) -> str:
         """Where the link goes: the internal article when resolved, else the external URL."""
-        if self.target_id and self.target.is_live:
+        if self.is_here:
             return self.target.get_absolute_url()
         return self.url
 
@@ -119,6 +135,20 @@ class QuoteQuerySet(models.QuerySet):
     def presented(self):
         """The quotes readers see as their speakers' words (``newstext.presents_quote``)."""
         return self.filter(presented=True)
+
+    def by_speaker(self, speaker: str):
+        """Quotes whose speaker's name contains ``speaker`` (compared by name key), or whose slug it is.
+
+        What the quotes page and the API's ``speaker`` filter both accept: “shraibman”, “Artyom
+        Shraibman” or the slug ``artyom-shraibman``.
+        """
+        # A person's page links here with their slug: then that one person, through the speaker index.
+        person = Person.objects.filter(slug=speaker).only("pk").first()
+        if person is not None:
+            return self.filter(speaker=person)
+        key = normalise_name(speaker)
+        by_name = models.Q(speaker__name_key__contains=key) if key else models.Q(pk__in=[])
+        return self.filter(by_name | models.Q(speaker__slug=speaker))
 
 
 class Quote(models.Model):

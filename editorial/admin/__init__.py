@@ -10,12 +10,15 @@ and ``articles`` (the article admin composed from them).
 from django.contrib import admin
 from taggit.models import Tag
 
-from articles.models import Article, Country, Quote, RelatedLink, Topic
+from articles.models import Article, Country, FrontItem, Page, Quote, RelatedLink, Section, Topic
 
 from ..history import register_models
 from ..models import TopicRedirect
 from .articles import ArticleAdmin
+from .fronts import FrontItemAdmin
 from .inlines import QuoteAdmin, RelatedLinkAdmin
+from .pages import PageAdmin
+from .sections import SectionAdmin
 from .topics import CountryAdmin, TopicAdmin, TopicRedirectAdmin
 
 # The article and its parts are registered with django-reversion, with the parts it
@@ -29,6 +32,9 @@ admin.site.register(Country, CountryAdmin)
 admin.site.register(RelatedLink, RelatedLinkAdmin)
 admin.site.register(Quote, QuoteAdmin)
 admin.site.register(TopicRedirect, TopicRedirectAdmin)
+admin.site.register(Section, SectionAdmin)
+admin.site.register(FrontItem, FrontItemAdmin)
+admin.site.register(Page, PageAdmin)
 
 # Newsroom tags with its own Topic and Country models; taggit's generic Tag is unused.
 if admin.site.is_registered(Tag):

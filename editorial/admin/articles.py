@@ -48,7 +48,7 @@ class ArticleAdmin(
     list_display = ["headline", "status_label", "published_at", "author_names", "topic_names", "updated_at"]
     tagger_list_display = ["headline", "standfirst_excerpt", "topic_names", "country_names", "status_label"]
     list_filter = [
-        *(WorkflowStateFilter, NeedsTaggingFilter, "status"),
+        *(WorkflowStateFilter, NeedsTaggingFilter, "status", "section"),
         *(*TAG_FILTERS, RecentAuthorFilter, "published_at"),
     ]
     show_full_result_count = False  # one count of the archive per page is enough
@@ -63,7 +63,7 @@ class ArticleAdmin(
     # Named: VersionAdmin has a change list template of its own.
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
+        (None, {"fields": ["section", "headline", "slug", "standfirst", "body"]}),
         ("Lead picture", {"fields": ["lead_image", "lead_image_caption"]}),
         (
             "Publishing",

@@ -50,6 +50,7 @@ class ImportMixin:
         form = ImportDocumentsForm(request.POST or None, request.FILES or None)
         if request.method == "POST" and form.is_valid():
             publish, dry_run = form.cleaned_data["publish"], form.cleaned_data["dry_run"]
+            section = form.cleaned_data["section"]
             if publish and not dry_run and not permissions.can_publish(request.user):
                 raise PermissionDenied("Only an editor can publish imported articles.")
             limit = settings.NEWSROOM_IMPORT_MAX_BYTES  # one byte more tells a file is too large
@@ -58,9 +59,12 @@ class ImportMixin:
                 for upload in form.cleaned_data["documents"]
             ]
             if not (dry_run and len(uploads) <= imports.CHECK_NOW_LIMIT):
-                job = start_import(uploads, user=request.user, publish=publish, dry_run=dry_run)
+                job = start_import(
+                    uploads, user=request.user, publish=publish, dry_run=dry_run, section=section
+                )
                 return redirect("admin:articles_article_import_job", job.pk)
-            batch = import_batch([Source(name=u.name, data=u.data) for u in uploads], dry_run=True)
+            sources = [Source(name=u.name, data=u.data) for u in uploads]
+            batch = import_batch(sources, dry_run=True, section=section)
             rows = [imports.result_row(result, dry_run=True) for result in batch]
         context = {
             **self.import_context(request, "Import documents"),

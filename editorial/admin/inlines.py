@@ -27,7 +27,15 @@ class RelatedLinkInline(ArticlePartInline, ImageChooserMixin, admin.StackedInlin
     max_num = MAX_RELATED_LINKS
     formfield_overrides = URL_FIELD
     autocomplete_fields = ["target"]
-    fields = [("position", "published_at"), "title", "standfirst", "byline", ("url", "target"), "image"]
+    fields = [
+        ("position", "published_at"),
+        "title",
+        "standfirst",
+        "byline",
+        ("url", "publication"),
+        "target",
+        "image",
+    ]
 
 
 class QuoteInline(ArticlePartInline, admin.TabularInline):

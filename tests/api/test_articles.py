@@ -68,6 +68,7 @@ def test_list_item_carries_the_summary_fields(api):
         "url": f"http://testserver/articles/{article.slug}/",
         "published_at": "2024-06-01T17:30:00+01:00",
         "publication": "The Northern Ledger",
+        "section": None,
         "lead_image": None,
         "authors": [{"name": "Ana Souza", "slug": "ana-souza", "location": "Porto Alegre", "role": ""}],
         "topics": ["Floods"],
@@ -183,13 +184,15 @@ def test_detail_has_the_import_report_fields_plus_url_and_published_at(api):
     person = PersonFactory(name="Carla Mendes")
     article.people.add(person)
     QuoteFactory(article=article, speaker=person, text="The water came at night.")
-    RelatedLinkFactory(article=article, title="Earlier floods")
+    RelatedLinkFactory(article=article, title="Earlier floods", published_at=at(2023, 7, 1, 16, 44))
     article.topics.add("Floods")
     article.countries.add(country("BR"))
 
     response = api("article", slug=article.slug)
 
     expected = article_data(Article.objects.for_page().get(pk=article.pk), public=True)
+    # The report's wall-clock time of a related item is given with its offset, as the article's.
+    expected["related"][0]["published_at"] = "2023-07-01T17:44:00+01:00"
     assert response.status_code == 200
     assert response.data == {
         **expected,
@@ -197,8 +200,9 @@ def test_detail_has_the_import_report_fields_plus_url_and_published_at(api):
         "lead_image": None,
         "url": f"http://testserver/articles/{article.slug}/",
         "published_at": "2024-01-15T09:05:00+00:00",
+        "section": None,
     }
-    assert set(response.data) == set(expected) | {"url", "published_at", "lead_image"}
+    assert set(response.data) == set(expected) | {"url", "published_at", "section", "lead_image"}
     assert response.data["quotes"] == [{"speaker": "Carla Mendes", "text": "The water came at night."}]
 
 

@@ -52,7 +52,17 @@ def test_every_path_is_served(document):
 def test_every_list_parameter_is_described(document):
     names = {p["name"] for p in document["paths"]["/api/articles/"]["get"]["parameters"]}
 
-    assert names == {"q", "topic", "country", "author", "from-date", "to-date", "page", "page-size"}
+    assert names == {
+        "q",
+        "topic",
+        "country",
+        "author",
+        "section",
+        "from-date",
+        "to-date",
+        "page",
+        "page-size",
+    }
 
 
 @pytest.fixture

@@ -15,7 +15,7 @@ from tests.factories import (
     RelatedLinkFactory,
     country,
 )
-from tests.pagecache import VERSION_QUERY
+from tests.pagecache import NAV_QUERY, VERSION_QUERY
 
 pytestmark = pytest.mark.django_db
 
@@ -58,7 +58,7 @@ def full_article(n: int) -> Article:
 @pytest.mark.parametrize("n", [1, 20])
 def test_article_page_query_count_is_fixed_whatever_the_number_of_items(client, django_assert_num_queries, n):
     article = full_article(n)
-    with django_assert_num_queries(8 + VERSION_QUERY):
+    with django_assert_num_queries(8 + VERSION_QUERY + NAV_QUERY):
         response = client.get(article.get_absolute_url())
     assert response.status_code == 200
     assert response.content.decode().count('class="related-item"') == n
@@ -99,7 +99,7 @@ def test_article_page_renders_every_element(client):
     assert (
         f'<a href="{beaumont.get_absolute_url()}" rel="author">Peter Beaumont</a> in Dnipro, Ukraine' in html
     )
-    assert '<span class="publication">The Guardian</span>' in html
+    assert '<span class="publication">First published in The Guardian</span>' in html
     assert (
         f'<time datetime="{timezone.localtime(article.published_at).isoformat()}" class="published">' in html
     )
@@ -109,7 +109,7 @@ def test_article_page_renders_every_element(client):
     assert '<a href="/countries/belarus/" rel="tag">Belarus</a>' in html
     assert f'<h3><a href="{target.get_absolute_url()}">Belarus protesters defy crackdown</a></h3>' in html
     assert "Calls grow for Lukashenko to step down" in html
-    assert "Shaun Walker Central and eastern Europe correspondent" in html
+    assert "Shaun Walker, Central and eastern Europe correspondent" in html
     assert '<h3><a href="https://example.com/story">An outside story</a></h3>' in html
     assert re.search(r'<time datetime="[^"]+">\d+ \w{3} \d{4}</time>', html)
     assert "Participation would be extremely unpopular" in html
@@ -182,8 +182,9 @@ def test_home_is_paginated(client, settings):
 def test_home_query_count_is_fixed(client, django_assert_num_queries, n):
     for _ in range(n):
         BylineFactory().article.topics.add("Energy")
-    # The page's articles and one more (no count), their bylines, the popular topics.
-    with django_assert_num_queries(3 + VERSION_QUERY):
+    # The latest list (page and one more, bylines), popular topics, the front's stories and their
+    # bylines, the sections and their blocks (tests/articles/test_front_page.py has the detail).
+    with django_assert_num_queries(7 + VERSION_QUERY + NAV_QUERY):
         client.get(reverse("articles:home"))
 
 

@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from tests.factories import ArticleFactory, PersonFactory, QuoteFactory
-from tests.pagecache import VERSION_QUERY
+from tests.pagecache import NAV_QUERY, VERSION_QUERY
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +51,7 @@ def test_quotes_page_query_count_is_fixed(client, django_assert_num_queries, n):
     for i in range(n):
         QuoteFactory(article=article, position=i)
     # The page's quotes and one more, with speaker and article: nothing is counted.
-    with django_assert_num_queries(1 + VERSION_QUERY):
+    with django_assert_num_queries(1 + VERSION_QUERY + NAV_QUERY):
         client.get(reverse("articles:quotes"))
 
 
@@ -63,7 +63,7 @@ def test_person_page_query_count_is_fixed(client, django_assert_num_queries, n):
         article.people.add(person)
         QuoteFactory(article=article, speaker=person)
     # The person, the page's articles (and one more), their bylines, the latest quotes.
-    with django_assert_num_queries(4 + VERSION_QUERY):
+    with django_assert_num_queries(4 + VERSION_QUERY + NAV_QUERY):
         client.get(person.get_absolute_url())
 
 
@@ -80,7 +80,7 @@ def test_tag_pages_query_count_is_fixed(client, django_assert_num_queries, n, na
         article.countries.add(country("EE"))
     slug = "energy" if name == "articles:topic" else "estonia"
     # The tag, the page's articles (and one more), their bylines: nothing is counted.
-    with django_assert_num_queries(3 + VERSION_QUERY):
+    with django_assert_num_queries(3 + VERSION_QUERY + NAV_QUERY):
         client.get(reverse(name, kwargs={"slug": slug}))
 
 
@@ -92,5 +92,5 @@ def test_author_page_query_count_is_fixed(client, django_assert_num_queries, n):
     for _ in range(n):
         BylineFactory(author=author)
     # The author, the page's articles (and one more), their bylines: nothing is counted.
-    with django_assert_num_queries(3 + VERSION_QUERY):
+    with django_assert_num_queries(3 + VERSION_QUERY + NAV_QUERY):
         client.get(author.get_absolute_url())

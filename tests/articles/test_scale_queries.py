@@ -16,6 +16,7 @@ from articles.pagination import COUNT_BOUND, ListingPaginator
 from articles.views import PERSON_QUOTES
 from editorial.tagging import merge_topics
 from tests.factories import ArticleFactory, PersonFactory, QuoteFactory
+from tests.pagecache import NAV_QUERY
 
 pytestmark = pytest.mark.django_db
 
@@ -225,7 +226,7 @@ def test_an_articles_kept_parts_spare_its_relations_until_the_content_changes(
     url = article.get_absolute_url()
     # A parameter the page does not declare: rendered each time, never kept whole.
     first = client.get(url, {"ref": "a"}).content.decode()
-    with django_assert_num_queries(2):  # the content version and the article's row
+    with django_assert_num_queries(2 + NAV_QUERY):  # the content version, the article's row, the nav
         again = client.get(url, {"ref": "b"}).content.decode()
     assert again == first
     with django_capture_on_commit_callbacks(execute=True):

@@ -36,7 +36,7 @@ def test_reader_goes_from_home_to_article_to_author_to_topic_to_search_to_person
     ArticleFactory(draft=True, headline="A draft nobody may see")
 
     page.goto(live_server.url)
-    assert page.locator("h1").inner_text() == "Latest news"
+    assert page.locator("h1").inner_text() == "Newsroom: the latest news"  # visually hidden above the lead
     assert page.get_by_text("A draft nobody may see").count() == 0
     screenshot("home")
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib import admin
 from django.urls import reverse
 
-from articles.models import Article
+from articles.models import Article, FrontItem, Section
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -19,12 +19,14 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def content():
-    article = ArticleFactory()
+    world = Section.objects.create(name="World", slug="world")
+    article = ArticleFactory(section=Section.objects.create(name="Europe", slug="europe", parent=world))
     BylineFactory(article=article)
     RelatedLinkFactory(article=article)
     QuoteFactory(article=article, speaker=PersonFactory())
     article.topics.add("Energy")
     article.countries.add(country("NO"))
+    FrontItem.objects.create(article=article)
     return article
 
 
@@ -40,8 +42,11 @@ def test_every_newsroom_model_is_registered():
     assert registered_models() == [
         ("articles", "article"),
         ("articles", "country"),
+        ("articles", "frontitem"),
+        ("articles", "page"),
         ("articles", "quote"),
         ("articles", "relatedlink"),
+        ("articles", "section"),
         ("articles", "topic"),
         ("people", "author"),
         ("people", "person"),

@@ -45,6 +45,9 @@ def test_groups_have_exactly_the_permissions_of_their_jobs():
         "articles.tag_article",
         "articles.view_article",
         "articles.view_country",
+        "articles.view_frontitem",
+        "articles.view_page",
+        "articles.view_section",
         "articles.view_topic",
     ]
     writer, editor = set(perms("Writer")), set(perms("Editor"))
@@ -54,6 +57,18 @@ def test_groups_have_exactly_the_permissions_of_their_jobs():
         "articles.publish_article",
         "articles.change_topic",
         "articles.delete_topic",
+        # Sections are the site's structure: editors manage them, writers only choose one.
+        "articles.add_section",
+        "articles.change_section",
+        "articles.delete_section",
+        # So is the front page's running order.
+        "articles.add_frontitem",
+        "articles.change_frontitem",
+        "articles.delete_frontitem",
+        # And the site's own pages (about, contact, privacy).
+        "articles.add_page",
+        "articles.change_page",
+        "articles.delete_page",
         "people.delete_author",
         "people.delete_person",
         "images.delete_image",

@@ -18,6 +18,7 @@ from articles.importing import (
     effective_jobs,
     import_batch,
 )
+from articles.models import Section
 from newsroom.dates import range_error
 
 
@@ -33,6 +34,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--published-at", metavar="ISO-8601", help="Publish at this time (a future time schedules)."
         )
+        parser.add_argument(
+            "--section",
+            metavar="SLUG",
+            help="Put every imported article in this section (the archive names none; without it, "
+            "new articles have no section and existing ones keep theirs).",
+        )
         parser.add_argument("--dry-run", action="store_true", help="Parse and report without writing.")
         parser.add_argument("--json", action="store_true", help="Print one JSON object per document.")
         parser.add_argument(
@@ -46,6 +53,7 @@ class Command(BaseCommand):
     def handle(self, *args, **options):
         as_json, dry_run = options["json"], options["dry_run"]
         when = self.parse_time(options["published_at"]) if options["published_at"] else None
+        section = self.find_section(options["section"]) if options["section"] else None
         files = document_paths(options["paths"])
         if not files:
             raise CommandError("No documents found: the directories given hold no documents.", returncode=2)
@@ -62,6 +70,7 @@ class Command(BaseCommand):
             publish=options["publish"],
             published_at=when,
             dry_run=dry_run,
+            section=section,
         )
         for number, (path, result) in enumerate(zip(files, results, strict=True), start=1):
             if show_progress:
@@ -76,6 +85,15 @@ class Command(BaseCommand):
             self.stderr.write("")
         if failures:
             raise CommandError(f"{failures} of {len(files)} document(s) failed to import.", returncode=1)
+
+    def find_section(self, slug: str) -> Section:
+        section = Section.objects.filter(slug=slug).first()
+        if section is None:
+            known = ", ".join(Section.objects.order_by("slug").values_list("slug", flat=True)) or "none yet"
+            raise CommandError(
+                f"--section: no section has the slug {slug!r} (sections: {known}).", returncode=2
+            )
+        return section
 
     def parse_time(self, text: str) -> datetime:
         try:

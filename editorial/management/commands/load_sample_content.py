@@ -1,7 +1,8 @@
 """Load the demo site: import and publish ``sample_documents/``, as an editor would tag and schedule them.
 
 The documents go through the same importer as the archive; then each gets the
-topics an editor would give it (``sample_documents/topics.json``), a lead picture
+topics an editor would give it (``sample_documents/topics.json``), its section
+(``sample_documents/sections.json``, which also holds the tree of sections), a lead picture
 from the sample pictures with its caption for the story (``sample_documents/pictures.json``;
 the archive's documents carry no pictures) and a publication time a few hours apart,
 so that the home page reads like a day's news.
@@ -16,7 +17,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from articles.importing import Source, Status, import_batch
-from articles.models import Article
+from articles.models import Article, Section
 from images.samples import SAMPLES as SAMPLE_PICTURES
 from images.samples import load_sample_images
 from images.tasks import make_renditions
@@ -30,6 +31,7 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         topics = json.loads((SAMPLES / "topics.json").read_text(encoding="utf-8"))
+        sections = self.load_sections(json.loads((SAMPLES / "sections.json").read_text(encoding="utf-8")))
         pictures = json.loads((SAMPLES / "pictures.json").read_text(encoding="utf-8"))
         library = self.sample_pictures()
         paths = sorted(SAMPLES.glob("*.txt"))
@@ -51,6 +53,8 @@ class Command(BaseCommand):
                     published_at=when, updated_at=when, dated_by_import=False
                 )
             article.topics.add(*topics.get(path.name, []))
+            if section := sections.get(path.name):
+                Article.objects.filter(pk=article.pk).update(section=section)
             if path.name in pictures and article.lead_image_id is None:
                 # update(): a picture given by the demo is not an editor's change ("Updated" line).
                 chosen = pictures[path.name]
@@ -60,6 +64,22 @@ class Command(BaseCommand):
             self.stdout.write(f"{result.status}: {article.headline}")
         bump_content_version()  # QuerySet.update() sends no signal to the page cache
         self.stdout.write(self.style.SUCCESS(f"{len(paths)} sample articles are on the site."))
+
+    def load_sections(self, data: dict) -> dict[str, Section]:
+        """The sample tree of sections (kept as editors left it when it exists); each file's section."""
+        by_slug = {}
+        for position, top in enumerate(data["sections"]):
+            parent, _ = Section.objects.get_or_create(
+                slug=top["slug"], defaults={"name": top["name"], "position": position}
+            )
+            by_slug[parent.slug] = parent
+            for child_position, child in enumerate(top["children"]):
+                section, _ = Section.objects.get_or_create(
+                    slug=child["slug"],
+                    defaults={"name": child["name"], "parent": parent, "position": child_position},
+                )
+                by_slug[section.slug] = section
+        return {name: by_slug[slug] for name, slug in data["articles"].items()}
 
     def sample_pictures(self) -> dict:
         """The sample pictures by file name; their renditions are queued for the worker if missing."""
