@@ -11,8 +11,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import datetime
 
+import reversion
 from django.db import transaction
 from django.utils import timezone
+from django.utils.formats import date_format
 
 from .models import Article
 from .tagkinds import TAG_KINDS
@@ -34,6 +36,35 @@ def _save_state(article: Article) -> None:
     article.save(update_fields=["status", "published_at", "dated_by_import", "updated_at"])
 
 
+def joined_comment(*parts: str) -> str:
+    """Revision comments joined, leaving out the admin's "No fields changed." beside a real step."""
+    kept = [p for p in parts if p and p != "No fields changed."]
+    return " ".join(kept) or next((p for p in parts if p), "")
+
+
+def record(articles: list[Article], comment: str) -> None:
+    """Every transition is a revision of the articles it changed, with a comment saying what it was.
+
+    Inside a revision already open (an admin request), the articles join it and the
+    comment is added to its own; otherwise the transition opens a revision of its own.
+    """
+    if not articles or not reversion.is_registered(Article):
+        return
+    if reversion.is_active():
+        for article in articles:
+            reversion.add_to_revision(article)
+        reversion.set_comment(joined_comment(reversion.get_comment(), comment))
+        return
+    with reversion.create_revision():
+        for article in articles:
+            reversion.add_to_revision(article)
+        reversion.set_comment(comment)
+
+
+def _when(moment: datetime) -> str:
+    return date_format(timezone.localtime(moment), "j F Y, H:i")
+
+
 @transaction.atomic
 def publish_now(articles: Iterable[Article]) -> TransitionResult:
     """Put articles live at once; a scheduled one goes live now, a re-published one keeps its first time."""
@@ -48,6 +79,7 @@ def publish_now(articles: Iterable[Article]) -> TransitionResult:
             article.published_at, article.dated_by_import = now, False  # an editor's decision
         _save_state(article)
         changed.append(article)
+    record(changed, "Published.")
     return TransitionResult(changed=changed, skipped=skipped)
 
 
@@ -70,6 +102,7 @@ def schedule(articles: Iterable[Article], *, at: datetime) -> TransitionResult:
         article.status, article.published_at, article.dated_by_import = Article.Status.PUBLISHED, at, False
         _save_state(article)
         changed.append(article)
+    record(changed, f"Scheduled to go live on {_when(at)}.")
     return TransitionResult(changed=changed, skipped=skipped)
 
 
@@ -84,6 +117,7 @@ def unpublish(articles: Iterable[Article]) -> TransitionResult:
         article.status = Article.Status.DRAFT
         _save_state(article)
         changed.append(article)
+    record(changed, "Unpublished: taken off the site.")
     return TransitionResult(changed=changed, skipped=skipped)
 
 

@@ -219,8 +219,19 @@ class ImportDocumentsForm(forms.Form):
         label="Publish now",
         help_text="Leave unticked to import as drafts for checking first.",
     )
+    overwrite = forms.BooleanField(
+        required=False,
+        label="Replace articles changed in the CMS",
+        help_text="An article editors changed since its import is otherwise kept as they left it and "
+        "reported as a conflict. Replaced versions stay in the article's history. Editors only.",
+    )
     dry_run = forms.BooleanField(
         required=False,
         label="Check only",
         help_text="Read the documents and report, without saving anything.",
     )
+
+    def __init__(self, *args, editor: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not editor:  # a writer sees only what a writer may do; the view refuses the rest
+            del self.fields["publish"], self.fields["overwrite"]

@@ -36,7 +36,8 @@ from .tagging import resolve_topic_names
 ARTICLE_FOLLOW = ("bylines", "related_links", "quotes")
 # Tags are recorded by name in RevisionTags; the authors through Byline; the search
 # vector is derived from the text and rebuilt on the next save.
-ARTICLE_EXCLUDE = (*(kind.name for kind in TAG_KINDS), "authors", "search_vector")
+# The import fingerprint says what the last import stored; reverting does not change that.
+ARTICLE_EXCLUDE = (*(kind.name for kind in TAG_KINDS), "authors", "search_vector", "import_fingerprint")
 
 
 def register_models() -> None:

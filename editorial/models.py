@@ -71,6 +71,9 @@ class ImportJob(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     publish = models.BooleanField(default=False, help_text="Whether the imported articles are published.")
     dry_run = models.BooleanField(default=False, help_text="Only checked: nothing was saved.")
+    overwrite = models.BooleanField(
+        default=False, help_text="Whether articles changed in the CMS since their import were replaced."
+    )
     total = models.PositiveIntegerField(help_text="Documents uploaded.")
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)

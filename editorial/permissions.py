@@ -15,6 +15,7 @@ content type, so they read ``articles.publish_article`` wherever Django checks
 permissions. A superuser has them all.
 """
 
+from articles.importing import ImportRights
 from articles.models import Article
 from articles.tagkinds import TAG_KINDS
 
@@ -49,6 +50,19 @@ def can_edit_content(user, article: Article | None = None) -> bool:
 def can_tag(user, article: Article | None = None) -> bool:
     """Change an article's topics and countries."""
     return (user.is_active and user.has_perm(TAG)) or can_edit_content(user, article)
+
+
+def import_rights(user) -> ImportRights:
+    """What ``user`` may do by importing: the same as on the form (add; publish; change which states)."""
+    editor = can_publish(user)
+    return ImportRights(
+        user_id=user.pk,
+        add=user.is_active and user.has_perm("articles.add_article"),
+        publish=editor,
+        change_states=None
+        if editor and user.has_perm(CHANGE)
+        else (frozenset(WRITABLE_STATES) if user.is_active and user.has_perm(CHANGE) else frozenset()),
+    )
 
 
 def can_delete(user, article: Article | None = None) -> bool:

@@ -20,10 +20,12 @@ IMPORT_SLICE_SECONDS = 10.0
 IMPORT_WORKERS_PER_JOB = 2
 
 
-def start_import(uploads: Sequence[imports.Upload], *, user, publish: bool, dry_run: bool) -> ImportJob:
+def start_import(
+    uploads: Sequence[imports.Upload], *, user, publish: bool, dry_run: bool, overwrite: bool = False
+) -> ImportJob:
     """Store the uploads as a job and queue its tasks, in one transaction: both or neither."""
     with transaction.atomic():
-        job = imports.create_job(uploads, user=user, publish=publish, dry_run=dry_run)
+        job = imports.create_job(uploads, user=user, publish=publish, dry_run=dry_run, overwrite=overwrite)
         for _ in range(min(len(uploads), effective_jobs(IMPORT_WORKERS_PER_JOB))):
             import_documents.enqueue(job.pk)
     return job

@@ -178,6 +178,12 @@ class Article(models.Model):
         editable=False,
         help_text="SHA-256 of the imported document, to recognise an unchanged re-import.",
     )
+    import_fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="SHA-256 of the content its last import stored, to tell whether editors changed it since.",
+    )
     dated_by_import = models.BooleanField(
         "dated by its import",
         default=False,

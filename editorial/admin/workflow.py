@@ -6,6 +6,7 @@ and reports; the rules about who may are in ``editorial.permissions``.
 
 from collections import defaultdict
 
+import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -76,6 +77,14 @@ class WorkflowMixin:
             self.message_user(
                 request, f"“{obj}” is unpublished: readers can no longer see it.", messages.SUCCESS
             )
+
+    def log_change(self, request, obj, message):
+        """The revision's comment names the step taken ("Published.") beside the fields changed."""
+        step = reversion.get_comment() if reversion.is_active() else ""
+        entry = super().log_change(request, obj, message)
+        if step and reversion.is_active():
+            reversion.set_comment(publishing.joined_comment(entry.get_change_message(), step))
+        return entry
 
     def form_context(self, request, obj) -> dict:
         context = super().form_context(request, obj)
