@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "reversion",
+    "adminsortable2",
     "axes",
     "imagefield",
     "django_tasks",

@@ -1,5 +1,6 @@
 """The article admin, composed from the editorial mixins (roles, workflow, history, previews, …)."""
 
+from adminsortable2.admin import SortableAdminBase
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
@@ -40,6 +41,7 @@ class ArticleAdmin(
     TaggingMixin,
     ImportMixin,
     ArticleAdminBase,
+    SortableAdminBase,
     VersionAdmin,
 ):
     form = ArticleAdminForm

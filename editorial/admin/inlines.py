@@ -1,39 +1,41 @@
 """The parts of an article edited on its form: bylines, related links, quotes."""
 
+from adminsortable2.admin import SortableStackedInline, SortableTabularInline
 from django.contrib import admin
 from django.db import models
 
 from articles.models import MAX_RELATED_LINKS, Byline, Quote, RelatedLink
 
+from .ordering import OrderedInline
 from .roles import ArticlePartInline
 
 URL_FIELD = {models.URLField: {"assume_scheme": "https"}}
 
 
-class BylineInline(ArticlePartInline, admin.TabularInline):
+class BylineInline(ArticlePartInline, OrderedInline, SortableTabularInline):
     model = Byline
     extra = 0
     autocomplete_fields = ["author"]
-    fields = ["position", "author", "location", "role"]
+    fields = ["author", "location", "role", "position"]
     verbose_name = "author"
     verbose_name_plural = "byline (authors in order)"
 
 
-class RelatedLinkInline(ArticlePartInline, admin.StackedInline):
+class RelatedLinkInline(ArticlePartInline, OrderedInline, SortableStackedInline):
     model = RelatedLink
     fk_name = "article"
     extra = 0
     max_num = MAX_RELATED_LINKS
     formfield_overrides = URL_FIELD
     autocomplete_fields = ["target"]
-    fields = [("position", "published_at"), "title", "standfirst", "byline", ("url", "target"), "image"]
+    fields = ["title", "published_at", "standfirst", "byline", ("url", "target"), "image", "position"]
 
 
-class QuoteInline(ArticlePartInline, admin.TabularInline):
+class QuoteInline(ArticlePartInline, OrderedInline, SortableTabularInline):
     model = Quote
     extra = 0
     autocomplete_fields = ["speaker"]
-    fields = ["position", "speaker", "text", "paragraph", "partial"]
+    fields = ["speaker", "text", "paragraph", "partial", "position"]
 
 
 class RelatedLinkAdmin(admin.ModelAdmin):
