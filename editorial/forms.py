@@ -9,18 +9,22 @@ from django.utils import timezone
 
 from articles.importing import accepted
 from articles.models import Article, Topic
-from articles.tagkinds import TagKind
+from articles.tagkinds import TagKind, names_from_string
 from newsroom.dates import validate_in_range
 from newstext import normalise_name
 
 from . import history
-from .tagging import resolve_topic_names
-from .widgets import DateTimeLocalInput, TopicNameInput, TopicsWidget
+from .tagging import find_topic, resolve_topic_names
+from .widgets import DateTimeLocalInput, TopicNameInput, TopicTokensWidget
 
 CONFLICT_MESSAGE = (
     "Someone else saved this article after you opened it. Your changes have not been saved, "
     "so that theirs are not lost: copy anything you need, then reload the article."
 )
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f"“{name}”" for name in names)
 
 
 class Conflict:
@@ -47,6 +51,15 @@ class EditorialArticleForm(forms.ModelForm):
     """
 
     edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    new_topics = forms.CharField(
+        label="New topics to create",
+        required=False,
+        widget=forms.TextInput(attrs={"class": "vTextField", "autocomplete": "off"}),
+        help_text="A topic that does not exist yet is created only when it is named here too "
+        "(the topic box does it for you when you choose “Create new topic”). Comma-separated.",
+    )
+    # Whether this user may create topics (the admin sets it from the permission ``articles.add_topic``).
+    may_create_topics = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -54,14 +67,31 @@ class EditorialArticleForm(forms.ModelForm):
         if self.instance.pk:
             self.initial.setdefault("edit_token", self.instance.updated_at.isoformat())
         if "topics" in self.fields:
-            self.fields["topics"].widget = TopicsWidget(attrs={"class": "vTextField"})
+            self.fields["topics"].widget = TopicTokensWidget(
+                attrs={"class": "vTextField"}, may_create=self.may_create_topics
+            )
             self.fields["topics"].help_text = (
-                "Comma-separated. Existing topics are suggested as you type; "
-                "a topic that was merged or renamed is replaced by the one it became."
+                "Each topic whole, e.g. “Ukraine war” (separate them with commas when typing without "
+                "the suggestions). Existing topics are suggested as you type; a topic that was merged "
+                "or renamed is replaced by the one it became."
             )
 
     def clean_topics(self):
-        return resolve_topic_names(self.cleaned_data["topics"])
+        names = resolve_topic_names(self.cleaned_data["topics"])
+        new = [name for name in names if find_topic(name) is None]
+        if new and not self.may_create_topics:
+            raise ValidationError(
+                f"No topic is called {_quoted(new)}: choose existing topics from the suggestions. "
+                "Only editors and taggers create new topics."
+            )
+        confirmed = {normalise_name(n) for n in names_from_string(self.data.get("new_topics", ""))}
+        unconfirmed = [name for name in new if normalise_name(name) not in confirmed]
+        if unconfirmed:
+            raise ValidationError(
+                f"{_quoted(unconfirmed)} would be new: choose “Create new topic” in the suggestions, "
+                "or name it under “New topics to create”, to create it; or choose an existing topic."
+            )
+        return names
 
     def clean(self):
         cleaned = super().clean()

@@ -26,6 +26,10 @@ DELETE = "articles.delete_article"
 
 # The only article fields a tagger may change.
 TAG_FIELDS = tuple(kind.name for kind in TAG_KINDS)
+# The form fields of tagging: the tag fields, and the confirmation of new topics.
+TAG_FORM_FIELDS = (*TAG_FIELDS, "new_topics")
+# Creating a topic is deliberate, and the vocabulary's keepers' (editors and taggers) job.
+ADD_TOPIC = "articles.add_topic"
 # The states in which a writer may still change an article: it is not live and not scheduled.
 WRITABLE_STATES = (Article.State.DRAFT, Article.State.UNPUBLISHED)
 
@@ -63,6 +67,10 @@ def import_rights(user) -> ImportRights:
         if editor and user.has_perm(CHANGE)
         else (frozenset(WRITABLE_STATES) if user.is_active and user.has_perm(CHANGE) else frozenset()),
     )
+
+
+def can_create_topics(user) -> bool:
+    return user.is_active and user.has_perm(ADD_TOPIC)
 
 
 def can_delete(user, article: Article | None = None) -> bool:

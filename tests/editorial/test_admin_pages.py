@@ -109,6 +109,7 @@ def test_editor_creates_an_article_with_countries_and_topics_through_the_form(ad
         "status": "draft",
         "publication": "The Northern Ledger",
         "topics": "Energy, Ukraine war",
+        "new_topics": "Energy, Ukraine war",  # created deliberately
         "countries": [belarus.pk, ukraine.pk],
         "image_alt": "",
         "image_credit": "",

@@ -37,6 +37,7 @@ def test_tagger_form_has_only_topics_and_countries_as_inputs(tagger, article):
         "countries",
         "csrfmiddlewaretoken",
         "edit_token",
+        "new_topics",
         "topics",
     ]
 
@@ -51,6 +52,7 @@ def test_tagger_form_shows_the_text_read_only(tagger, article):
 def test_tagger_saves_topics_and_countries(tagger, article):
     data = article_form(tagger, article) | {
         "topics": "Belarus politics, Energy",
+        "new_topics": "Belarus politics, Energy",  # a tagger may create topics, deliberately
         "countries": [country("BY").pk],
     }
     response = tagger.post(change_url(article), data)
