@@ -1,4 +1,6 @@
-"""The publishing verbs: publish now, schedule, unpublish. The one module that changes an article's state.
+"""The publishing verbs: submit for review, send back, publish now, schedule, unpublish.
+
+The one module that changes an article's state.
 
 The states and what each is stored as are described in ``articles.models.article``.
 Every verb works on a batch, runs in one transaction, and says which articles
@@ -12,11 +14,11 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 import reversion
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from .models import Article
+from .models import Article, ReviewStep
 from .tagkinds import TAG_KINDS
 
 State = Article.State
@@ -65,15 +67,64 @@ def _when(moment: datetime) -> str:
     return date_format(timezone.localtime(moment), "j F Y, H:i")
 
 
+def _approve(article: Article, *, by) -> None:
+    """An article in review that an editor publishes or schedules is approved: a step of its review."""
+    if article.status == Article.Status.IN_REVIEW:
+        ReviewStep.objects.create(article=article, kind=ReviewStep.Kind.APPROVED, by=by)
+
+
+# The states from which a writer may submit an article for review.
+SUBMITTABLE = (State.DRAFT, State.UNPUBLISHED)
+
+
 @transaction.atomic
-def publish_now(articles: Iterable[Article]) -> TransitionResult:
-    """Put articles live at once; a scheduled one goes live now, a re-published one keeps its first time."""
+def submit_for_review(articles: Iterable[Article], *, by=None, note: str = "") -> TransitionResult:
+    """Put drafts in the editors' "Waiting for review" queue, with the writer's note."""
+    changed, skipped = [], []
+    for article in articles:
+        if article.state not in SUBMITTABLE:
+            skipped.append(article)
+            continue
+        article.status = Article.Status.IN_REVIEW
+        _save_state(article)
+        ReviewStep.objects.create(article=article, kind=ReviewStep.Kind.SUBMITTED, by=by, note=note.strip())
+        changed.append(article)
+    record(changed, "Submitted for review" + (f": {note.strip()}" if note.strip() else "."))
+    return TransitionResult(changed=changed, skipped=skipped)
+
+
+@transaction.atomic
+def send_back(articles: Iterable[Article], *, by=None, comment: str) -> TransitionResult:
+    """Return articles in review to their writer as drafts, with the editor's comment, which they see."""
+    comment = comment.strip()
+    if not comment:
+        raise TransitionError("Say what needs doing: the writer sees your comment on the article.")
+    changed, skipped = [], []
+    for article in articles:
+        if article.status != Article.Status.IN_REVIEW:
+            skipped.append(article)
+            continue
+        article.status = Article.Status.DRAFT
+        _save_state(article)
+        ReviewStep.objects.create(article=article, kind=ReviewStep.Kind.SENT_BACK, by=by, note=comment)
+        changed.append(article)
+    record(changed, f"Sent back to the writer: {comment}")
+    return TransitionResult(changed=changed, skipped=skipped)
+
+
+@transaction.atomic
+def publish_now(articles: Iterable[Article], *, by=None) -> TransitionResult:
+    """Put articles live at once; a scheduled one goes live now, a re-published one keeps its first time.
+
+    An article in review is approved by it.
+    """
     now = timezone.now()
     changed, skipped = [], []
     for article in articles:
         if article.state_at(now) == State.PUBLISHED:
             skipped.append(article)
             continue
+        _approve(article, by=by)
         article.status = Article.Status.PUBLISHED
         if article.published_at is None or article.published_at > now:
             article.published_at, article.dated_by_import = now, False  # an editor's decision
@@ -84,7 +135,7 @@ def publish_now(articles: Iterable[Article]) -> TransitionResult:
 
 
 @transaction.atomic
-def schedule(articles: Iterable[Article], *, at: datetime) -> TransitionResult:
+def schedule(articles: Iterable[Article], *, at: datetime, by=None) -> TransitionResult:
     """Set articles to go live by themselves at ``at``, which must be in the future.
 
     A live article is left alone: take it down first, or it would vanish until ``at``.
@@ -99,6 +150,7 @@ def schedule(articles: Iterable[Article], *, at: datetime) -> TransitionResult:
         if article.state_at(now) == State.PUBLISHED:
             skipped.append(article)
             continue
+        _approve(article, by=by)
         article.status, article.published_at, article.dated_by_import = Article.Status.PUBLISHED, at, False
         _save_state(article)
         changed.append(article)
@@ -108,10 +160,13 @@ def schedule(articles: Iterable[Article], *, at: datetime) -> TransitionResult:
 
 @transaction.atomic
 def unpublish(articles: Iterable[Article]) -> TransitionResult:
-    """Take articles off the site (a scheduled one is unscheduled); they keep their publication time."""
+    """Take articles off the site (a scheduled one is unscheduled); they keep their publication time.
+
+    An article in review is not on the site: it is sent back, not unpublished.
+    """
     changed, skipped = [], []
     for article in articles:
-        if article.status == Article.Status.DRAFT:
+        if article.status != Article.Status.PUBLISHED:
             skipped.append(article)
             continue
         article.status = Article.Status.DRAFT
@@ -135,6 +190,17 @@ def publish_at(article: Article, *, at: datetime | None) -> None:
         article.status = Article.Status.PUBLISHED
         if article.published_at is None:
             article.published_at, article.dated_by_import = timezone.now(), True
+
+
+def review_queue():
+    """What waits for an editor, longest-waiting first, each with its latest step (who submitted, when)."""
+    latest = ReviewStep.objects.filter(kind=ReviewStep.Kind.SUBMITTED).select_related("by")
+    return (
+        Article.objects.in_review()
+        .for_listing()
+        .prefetch_related(models.Prefetch("review_steps", queryset=latest, to_attr="submissions"))
+        .order_by("updated_at")
+    )
 
 
 def scheduled_articles():

@@ -58,6 +58,13 @@ class EditorialArticleForm(forms.ModelForm):
         help_text="A topic that does not exist yet is created only when it is named here too "
         "(the topic box does it for you when you choose “Create new topic”). Comma-separated.",
     )
+    review_note = forms.CharField(
+        label="Note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+        help_text="Submitting for review: a note for the editor (optional). "
+        "Sending back: what the writer should do (required); they see it on the article.",
+    )
     # Whether this user may create topics (the admin sets it from the permission ``articles.add_topic``).
     may_create_topics = False
 
@@ -97,6 +104,10 @@ class EditorialArticleForm(forms.ModelForm):
         cleaned = super().clean()
         if self.instance.pk:
             self._check_conflict(cleaned.get("edit_token") or "")
+        if "_send_back" in self.data and not (cleaned.get("review_note") or "").strip():
+            self.add_error(
+                "review_note", "Say what needs doing: the writer sees your comment on the article."
+            )
         status = cleaned.get("status", self.instance.status)
         published_at = cleaned.get("published_at", self.instance.published_at)
         if "_schedule" in self.data and "published_at" in self.fields:

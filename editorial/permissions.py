@@ -17,6 +17,7 @@ permissions. A superuser has them all.
 
 from articles.importing import ImportRights
 from articles.models import Article
+from articles.publishing import SUBMITTABLE
 from articles.tagkinds import TAG_KINDS
 
 PUBLISH = "articles.publish_article"
@@ -67,6 +68,11 @@ def import_rights(user) -> ImportRights:
         if editor and user.has_perm(CHANGE)
         else (frozenset(WRITABLE_STATES) if user.is_active and user.has_perm(CHANGE) else frozenset()),
     )
+
+
+def can_submit_for_review(user, article: Article | None) -> bool:
+    """Writers (and editors) submit a draft they may edit; editors then approve it or send it back."""
+    return can_edit_content(user, article) and (article is None or article.state in SUBMITTABLE)
 
 
 def can_create_topics(user) -> bool:

@@ -1,4 +1,4 @@
-"""Drafts, scheduled and unpublished articles never reach a reader, on any surface.
+"""Drafts, articles in review, scheduled and unpublished articles never reach a reader, on any surface.
 
 One matrix: article state × public surface. Each surface is requested as an
 anonymous reader and must not mention the hidden article's headline or slug.
@@ -104,6 +104,8 @@ UNKNOWN_TWINS = {
 def make_hidden(state: str, client) -> Article:
     if state == "draft":
         return ArticleFactory(headline=HEADLINE, draft=True)
+    if state == "in review":
+        return ArticleFactory(headline=HEADLINE, in_review=True)
     if state == "scheduled":
         return ArticleFactory(headline=HEADLINE, scheduled=True)
     if state == "draft with a past time":
@@ -114,7 +116,7 @@ def make_hidden(state: str, client) -> Article:
     return article
 
 
-@pytest.fixture(params=["draft", "scheduled", "draft with a past time", "unpublished"])
+@pytest.fixture(params=["draft", "in review", "scheduled", "draft with a past time", "unpublished"])
 def hidden(request, client, django_capture_on_commit_callbacks):
     article = make_hidden(request.param, client)
     byline = BylineFactory(article=article)

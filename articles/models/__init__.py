@@ -2,6 +2,7 @@
 
 from .article import Article, ArticleQuerySet
 from .parts import MAX_RELATED_LINKS, Byline, Quote, RelatedLink
+from .review import ReviewStep
 from .tags import Country, TaggedCountry, TaggedTopic, Topic
 
 __all__ = [
@@ -12,6 +13,7 @@ __all__ = [
     "Country",
     "Quote",
     "RelatedLink",
+    "ReviewStep",
     "TaggedCountry",
     "TaggedTopic",
     "Topic",
