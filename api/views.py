@@ -24,7 +24,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
 from articles.models import Article, Country, Quote, Topic
-from articles.reports import article_data
+from articles.reports import article_data, corrections_data
 from articles.search import search_articles
 from newsroom.cache import NUMBER, PAGE, SLUG, TEXT, reader_page
 from newstext import DATE_RANGE, EARLIEST, LATEST
@@ -253,6 +253,7 @@ class ArticleDetailView(ApiView):
             **article_data(article, public=True),
             "url": absolute(request, article),
             "published_at": iso(article.published_at),
+            "corrections": corrections_data(article),
         }
 
 

@@ -18,7 +18,7 @@ from people.models import Author, Person
 
 from . import search, tasks
 from .links import find_link_target, resolve_links_around
-from .models import Article, Byline, Quote, RelatedLink
+from .models import Article, Byline, Correction, Quote, RelatedLink
 from .tagkinds import TAG_KINDS, kind_of
 
 
@@ -107,8 +107,18 @@ def tag_renamed(sender, instance, created=False, raw=False, **kwargs):
         tasks.reindex(through.objects.filter(tag=instance).values("content_object"))
 
 
+def correction_changed(sender, instance, raw=False, **kwargs):
+    """A correction made or changed is a change to its article: readers see a new modified time."""
+    if raw:
+        return
+    article = Article.objects.filter(pk=instance.article_id).first()
+    if article is not None:
+        # A save (not an update) so that an admin revision open now records the new time too.
+        article.save(update_fields=["updated_at"])
+
+
 CONTENT_MODELS = (
-    *(Article, Byline, RelatedLink, Quote, Author, Person),
+    *(Article, Byline, RelatedLink, Quote, Correction, Author, Person),
     *(kind.model for kind in TAG_KINDS),
     *(kind.through for kind in TAG_KINDS),
 )
@@ -118,6 +128,7 @@ def connect() -> None:
     post_save.connect(resolve_inbound_links, sender=Article, dispatch_uid="articles-resolve-inbound-links")
     pre_save.connect(resolve_link_target, sender=RelatedLink, dispatch_uid="articles-resolve-link-target")
     post_save.connect(article_words_changed, sender=Article, dispatch_uid="search-article-saved")
+    post_save.connect(correction_changed, sender=Correction, dispatch_uid="article-correction-saved")
     post_save.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-saved")
     post_delete.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-deleted")
     m2m_changed.connect(

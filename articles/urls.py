@@ -3,7 +3,7 @@ from django.urls import path
 from newsroom.cache import PAGE, SLUG, TEXT
 from newsroom.cache import reader_page as cached
 
-from . import feeds, views
+from . import corrections, feeds, views
 from .tagkinds import TAG_KINDS
 
 app_name = "articles"
@@ -26,6 +26,9 @@ urlpatterns = [
     path("countries/", cached(views.CountryIndexView.as_view()), name="countries"),
     path("authors/", cached(views.AuthorIndexView.as_view(), params={"letter": SLUG}), name="authors"),
     path("people/", cached(views.PersonIndexView.as_view(), params={"letter": SLUG}), name="people"),
+    path("corrections/", cached(corrections.CorrectionListView.as_view(), params=PAGED), name="corrections"),
+    path("corrections/feed/", cached(corrections.CorrectionsFeed()), name="corrections-feed"),
+    path("corrections/atom/", cached(corrections.CorrectionsAtomFeed()), name="corrections-feed-atom"),
     path("feeds/latest/", cached(feeds.LatestArticlesFeed()), name="feed"),
     path("feeds/latest/atom/", cached(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
     path("authors/<uslug:slug>/feed/", cached(feeds.AuthorFeed()), name="author-feed"),

@@ -26,14 +26,14 @@ from reversion import is_registered, register
 from reversion.models import Revision, Version
 
 from articles import body
-from articles.models import Article, Byline, Quote, RelatedLink
+from articles.models import Article, Byline, Correction, Quote, RelatedLink
 from articles.tagkinds import TAG_KINDS
 from people.models import Author, Person
 
 from .models import RevisionTags
 from .tagging import resolve_topic_names
 
-ARTICLE_FOLLOW = ("bylines", "related_links", "quotes")
+ARTICLE_FOLLOW = ("bylines", "related_links", "quotes", "corrections")
 # Tags are recorded by name in RevisionTags; the authors through Byline; the search
 # vector is derived from the text and rebuilt on the next save.
 # The import fingerprint says what the last import stored; reverting does not change that.
@@ -44,7 +44,7 @@ def register_models() -> None:
     """Register the article and what it owns with django-reversion (idempotent)."""
     if not is_registered(Article):
         register(Article, follow=ARTICLE_FOLLOW, exclude=ARTICLE_EXCLUDE)
-    for model in (Byline, RelatedLink, Quote):
+    for model in (Byline, RelatedLink, Quote, Correction):
         if not is_registered(model):
             register(model)
 
@@ -98,7 +98,9 @@ def _names(model, ids, attribute: str = "name") -> dict:
 Rows = Sequence[Mapping[str, Any]]
 
 
-def _snapshot(fields: dict, *, bylines: Rows, links: Rows, quotes: Rows, people: list, tags) -> Snapshot:
+def _snapshot(
+    fields: dict, *, bylines: Rows, links: Rows, quotes: Rows, people: list, tags, corrections: Rows = ()
+) -> Snapshot:
     snapshot: Snapshot = {}
     for name, label in ARTICLE_FIELDS:
         value = fields.get(name)
@@ -136,6 +138,11 @@ def _snapshot(fields: dict, *, bylines: Rows, links: Rows, quotes: Rows, people:
         f"{speakers[int(q['speaker_id'])]}: “{q['text']}”"
         for q in sorted(quotes, key=lambda q: q["position"])
     )
+    kinds = dict(Correction.Kind.choices)
+    snapshot["Corrections"] = "\n".join(
+        f"{kinds.get(c['kind'], c['kind'])} ({_when(c['at'])}): {c['text']}"
+        for c in sorted(corrections, key=lambda c: (str(c["at"]), c.get("id") or 0))
+    )
     return snapshot
 
 
@@ -151,6 +158,7 @@ def snapshot_of_article(article: Article) -> Snapshot:
         quotes=list(article.quotes.values("speaker_id", "text", "position")),
         people=list(article.people.values_list("pk", flat=True)),
         tags=tags,
+        corrections=list(article.corrections.values("id", "kind", "text", "at")),
     )
 
 
@@ -160,7 +168,7 @@ def snapshot_of_version(version: Version) -> Snapshot:
     fields = {name: data.get(name) for name, _ in ARTICLE_FIELDS}
     fields["image"] = str(data.get("image") or "")
     article_id = int(version.object_id)
-    related: dict[type, list[dict]] = {Byline: [], RelatedLink: [], Quote: []}
+    related: dict[type, list[dict]] = {Byline: [], RelatedLink: [], Quote: [], Correction: []}
     for other in version.revision.version_set.select_related("content_type"):
         model = other.content_type.model_class()
         if model in related:
@@ -172,6 +180,7 @@ def snapshot_of_version(version: Version) -> Snapshot:
         bylines=related[Byline],
         links=related[RelatedLink],
         quotes=related[Quote],
+        corrections=related[Correction],
         people=data.get("people") or [],
         tags=RevisionTags.objects.filter(revision_id=version.revision_id, article_id=article_id).first(),
     )

@@ -27,6 +27,9 @@ SURFACES = {
     "author page": lambda ctx: reverse("articles:author", kwargs={"slug": ctx["author"]}),
     "person page": lambda ctx: reverse("articles:person", kwargs={"slug": ctx["person"]}),
     "quotes page": lambda ctx: reverse("articles:quotes") + "?q=Zanzibar",
+    "corrections page": lambda ctx: reverse("articles:corrections"),
+    "corrections feed": lambda ctx: reverse("articles:corrections-feed"),
+    "corrections atom feed": lambda ctx: reverse("articles:corrections-feed-atom"),
     "latest feed": lambda ctx: reverse("articles:feed"),
     "latest atom feed": lambda ctx: reverse("articles:feed-atom"),
     "topic feed": lambda ctx: reverse("articles:topic-feed", kwargs={"slug": "secrets"}),
@@ -126,6 +129,7 @@ def hidden(request, client, django_capture_on_commit_callbacks):
     person = PersonFactory(name="Hidden Speaker")
     article.people.add(person)
     QuoteFactory(article=article, speaker=person, text="Zanzibar words nobody may read")
+    article.corrections.create(text="Zanzibar correction nobody may read")
     # Live neighbours, so every list and feed has something to show.
     sibling = ArticleFactory(headline="A live story about Norway")
     sibling.countries.add(country("NO"))
@@ -168,6 +172,7 @@ def test_hidden_article_never_reaches_a_reader(client, hidden, surface):
         assert HEADLINE not in body
     assert f"/{hidden['slug']}/" not in body
     assert "Zanzibar words" not in body
+    assert "Zanzibar correction" not in body
     for name in ("Hidden Speaker", "Hidden Author", "Hidden topic"):
         assert name not in body
     assert "hidden-author" not in body

@@ -1,6 +1,7 @@
 """The articles app's models; import them from here."""
 
 from .article import Article, ArticleQuerySet
+from .corrections import Correction
 from .parts import MAX_RELATED_LINKS, Byline, Quote, RelatedLink
 from .review import ReviewStep
 from .tags import Country, TaggedCountry, TaggedTopic, Topic
@@ -10,6 +11,7 @@ __all__ = [
     "Article",
     "ArticleQuerySet",
     "Byline",
+    "Correction",
     "Country",
     "Quote",
     "RelatedLink",

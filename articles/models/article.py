@@ -99,6 +99,7 @@ class ArticleQuerySet(models.QuerySet):
             "people",
             models.Prefetch("related_links", queryset=RelatedLink.objects.select_related("target")),
             models.Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+            "corrections",
         )
 
 

@@ -13,7 +13,7 @@ from ..forms import EditorialArticleForm
 from .base import ArticleAdminBase
 from .history import HistoryMixin
 from .importing import ImportMixin
-from .inlines import BylineInline, QuoteInline, RelatedLinkInline
+from .inlines import BylineInline, CorrectionInline, QuoteInline, RelatedLinkInline
 from .previews import PreviewMixin
 from .roles import RolesMixin
 from .tagging import TAG_ACTIONS, TAG_FILTERS, NeedsTaggingFilter, TaggingMixin
@@ -53,7 +53,7 @@ class ArticleAdmin(
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["people"]
     readonly_fields = ["created_at", "updated_at", "dated_by_import"]
-    inlines = [BylineInline, RelatedLinkInline, QuoteInline]
+    inlines = [BylineInline, RelatedLinkInline, QuoteInline, CorrectionInline]
     actions = ["publish_now", "schedule", "unpublish", *TAG_ACTIONS]
     list_per_page = 50
     # Named: VersionAdmin has a change list template of its own.

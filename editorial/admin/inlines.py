@@ -4,8 +4,9 @@ from adminsortable2.admin import SortableStackedInline, SortableTabularInline
 from django.contrib import admin
 from django.db import models
 
-from articles.models import MAX_RELATED_LINKS, Byline, Quote, RelatedLink
+from articles.models import MAX_RELATED_LINKS, Byline, Correction, Quote, RelatedLink
 
+from .. import permissions
 from .ordering import OrderedInline
 from .roles import ArticlePartInline
 
@@ -36,6 +37,45 @@ class QuoteInline(ArticlePartInline, OrderedInline, SortableTabularInline):
     extra = 0
     autocomplete_fields = ["speaker"]
     fields = ["speaker", "text", "paragraph", "partial", "position"]
+
+
+class CorrectionInline(admin.StackedInline):
+    """Corrections and clarifications, appended by editors to an article that went out.
+
+    Never deleted: a change to one is kept in the article's history (its revisions
+    follow the corrections) and shown to readers as "amended".
+    """
+
+    model = Correction
+    extra = 0
+    can_delete = False
+    fields = [("kind", "at"), "text", "changes_story"]
+    verbose_name = "correction or clarification"
+    verbose_name_plural = "corrections and clarifications"
+
+    def _editor_on_published(self, request, obj) -> bool:
+        return permissions.can_publish(request.user) and obj is not None and obj.published_at is not None
+
+    def has_add_permission(self, request, obj=None):
+        return self._editor_on_published(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        return self._editor_on_published(request, obj)
+
+    def get_queryset(self, request):
+        # Django asks for view permission without the article; the article decides (below).
+        return Correction.objects.all()
+
+    def has_view_permission(self, request, obj=None):
+        # Only on an article that went out: a new article or a draft has nothing to correct.
+        return (
+            obj is not None
+            and obj.published_at is not None
+            and request.user.has_perm("articles.view_article")
+        )
+
+    def has_delete_permission(self, request, obj=None):
+        return False
 
 
 class RelatedLinkAdmin(admin.ModelAdmin):
