@@ -1,5 +1,6 @@
 """Forms of the editorial tools: the article form's safeguards, and the bulk actions' questions."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django import forms
@@ -23,17 +24,61 @@ CONFLICT_MESSAGE = (
 )
 
 
+def _same_text(text: str) -> str:
+    """Text as a form posts it and as it is stored compare alike (line endings)."""
+    return text.replace("\r\n", "\n").strip()
+
+
 def _quoted(names: list[str]) -> str:
     return ", ".join(f"“{name}”" for name in names)
+
+
+# The article's own text fields that "Apply my changes on top of the newer version" can carry over.
+APPLICABLE_FIELDS = tuple(
+    name
+    for name in ("headline", "slug", "standfirst", "body", "publication", "image_alt", "image_credit")
+    if name in {field.name for field in Article._meta.concrete_fields}
+)
+
+
+@dataclass(frozen=True)
+class MyChange:
+    """A field where the refused save differs from the newer version: mine, theirs, and the choice."""
+
+    name: str
+    label: str
+    mine: str
+    newer: str
+    changed_by_me: bool  # differs from the version I opened (or that version is not known)
+
+    @property
+    def diff(self):
+        return history.word_diff(self.newer, self.mine)
 
 
 class Conflict:
     """What changed between the version an editor opened and the one stored now."""
 
-    def __init__(self, article: Article, opened_at: datetime | None) -> None:
+    def __init__(self, article: Article, opened_at: datetime | None, *, posted=None) -> None:
         self.article = article
         self.reload_url = reverse("admin:articles_article_change", args=[article.pk])
+        self.apply_url = reverse("admin:articles_article_apply_mine", args=[article.pk])
+        self.newer_token = article.updated_at.isoformat()
         opened = history.version_saved_at(article, opened_at) if opened_at else None
+        was = opened.field_dict if opened else {}
+        self.mine = [
+            MyChange(
+                name=name,
+                label=str(Article._meta.get_field(name).verbose_name).capitalize(),
+                mine=posted[name],
+                newer=str(getattr(article, name) or ""),
+                changed_by_me=not opened or posted[name] != str(was.get(name) or ""),
+            )
+            for name in APPLICABLE_FIELDS
+            if posted is not None
+            and name in posted
+            and _same_text(posted[name]) != _same_text(str(getattr(article, name) or ""))
+        ]
         self.changes = (
             history.compare(history.snapshot_of_version(opened), history.snapshot_of_article(article))
             if opened
@@ -135,7 +180,8 @@ class EditorialArticleForm(forms.ModelForm):
             opened_at = None
         if stored is not None and opened_at != stored:
             self.instance.updated_at = stored
-            self.conflict = Conflict(Article.objects.get(pk=self.instance.pk), opened_at)
+            posted = {name: self.data[name] for name in APPLICABLE_FIELDS if name in self.data}
+            self.conflict = Conflict(Article.objects.get(pk=self.instance.pk), opened_at, posted=posted)
             raise ValidationError(CONFLICT_MESSAGE, code="conflict")
 
 

@@ -11,9 +11,11 @@ from articles.models import Article, Country
 
 from ..forms import EditorialArticleForm
 from .base import ArticleAdminBase
+from .conflicts import ApplyMineMixin
 from .history import HistoryMixin
 from .importing import ImportMixin
 from .inlines import BylineInline, CorrectionInline, QuoteInline, RelatedLinkInline
+from .presence import PresenceMixin
 from .previews import PreviewMixin
 from .roles import RolesMixin
 from .tagging import TAG_ACTIONS, TAG_FILTERS, NeedsTaggingFilter, TaggingMixin
@@ -40,6 +42,8 @@ class ArticleAdmin(
     PreviewMixin,
     TaggingMixin,
     ImportMixin,
+    PresenceMixin,
+    ApplyMineMixin,
     ArticleAdminBase,
     SortableAdminBase,
     VersionAdmin,
