@@ -49,7 +49,7 @@ class MyChange:
     label: str
     mine: str
     newer: str
-    changed_by_me: bool  # differs from the version I opened (or that version is not known)
+    changed_by_me: bool  # differs from the version I opened (False when that version is not known)
 
     @property
     def diff(self):
@@ -72,7 +72,8 @@ class Conflict:
                 label=str(Article._meta.get_field(name).verbose_name).capitalize(),
                 mine=posted[name],
                 newer=str(getattr(article, name) or ""),
-                changed_by_me=not opened or posted[name] != str(was.get(name) or ""),
+                changed_by_me=bool(opened)
+                and _same_text(posted[name]) != _same_text(str(was.get(name) or "")),
             )
             for name in APPLICABLE_FIELDS
             if posted is not None
