@@ -89,6 +89,18 @@ class Conflict:
         self.saves = [r for r in revisions if opened_at is None or r.date_created > opened_at]
 
 
+class PlainNewlinesField(forms.CharField):
+    """Text as stored: browsers post a textarea's lines ending in CR LF, the importer writes LF.
+
+    Without this, the first save of an imported article changed its body (every line
+    ending) and its history said so although nobody had touched it.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
+
+
 class EditorialArticleForm(forms.ModelForm):
     """The article form's safeguards: edit conflicts, publication times, topic names.
 

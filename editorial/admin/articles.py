@@ -5,11 +5,12 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.db import models
 from reversion.admin import VersionAdmin
 
 from articles.models import Article, Country
 
-from ..forms import EditorialArticleForm
+from ..forms import EditorialArticleForm, PlainNewlinesField
 from .base import ArticleAdminBase
 from .conflicts import ApplyMineMixin
 from .history import HistoryMixin
@@ -49,6 +50,7 @@ class ArticleAdmin(
     VersionAdmin,
 ):
     form = ArticleAdminForm
+    formfield_overrides = {models.TextField: {"form_class": PlainNewlinesField}}
     list_display = ["headline", "status_label", "published_at", "author_names", "topic_names", "updated_at"]
     tagger_list_display = ["headline", "standfirst_excerpt", "topic_names", "country_names", "status_label"]
     list_filter = [WorkflowStateFilter, NeedsTaggingFilter, "status", *TAG_FILTERS, "authors", "published_at"]

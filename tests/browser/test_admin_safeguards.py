@@ -6,6 +6,7 @@ import reversion
 from django.urls import reverse
 
 from articles.models import Article
+from editorial import history
 from tests.factories import ArticleFactory
 
 from .admin_helpers import (  # noqa: F401  (the *_fixture imports are fixtures)
@@ -71,6 +72,9 @@ def test_two_editors_see_each_other_and_lose_nothing(live_server, browser, staff
         alice.on("dialog", lambda dialog: dialog.accept())
         alice.get_by_role("button", name="Save", exact=True).click()
         alice.wait_for_selector(".messagelist")
+        # A browser posts CR LF line endings: the body Alice did not touch is not "changed".
+        latest = history.versions_of(article.pk)[0]
+        assert latest.revision.get_comment() == "Changed Headline."
         again.on("dialog", lambda dialog: dialog.accept())
         again.get_by_role("button", name="Save", exact=True).click()
         again.get_by_text("Saved by someone else while you were editing").wait_for()

@@ -232,3 +232,13 @@ def test_the_first_save_of_an_imported_article_changes_no_field(editor, archive_
     new, old = versions(article)[:2]
     assert new.revision.get_comment() == "No fields changed."
     assert history.compare(history.snapshot_of_version(old), history.snapshot_of_version(new)) == []
+
+
+def test_a_browsers_crlf_line_endings_are_no_change_to_the_body(editor, archive_document):
+    (line,), _ = run(archive_document.path)
+    article = Article.objects.get(slug=line["slug"])
+    data = article_form(editor, article)
+    data["body"] = data["body"].replace("\n", "\r\n")  # as a browser posts a textarea
+    editor.post(reverse("admin:articles_article_change", args=[article.pk]), data)
+    assert versions(article)[0].revision.get_comment() == "No fields changed."
+    assert "\r" not in Article.objects.get(pk=article.pk).body
