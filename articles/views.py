@@ -7,6 +7,8 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import DetailView, ListView, TemplateView
 
+from people.models import PersonRedirect
+
 from . import indexes, public, search, structured
 from .mixins import PublishedArticlesMixin, StaffPreviewMixin
 from .models import Article, Quote, Topic
@@ -97,6 +99,16 @@ class AuthorView(PublishedArticlesMixin, ListView):
 
 class PersonView(PublishedArticlesMixin, ListView):
     template_name = "articles/person_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A person record merged into another: its address leads there, permanently.
+            moved = PersonRedirect.objects.filter(old_slug=kwargs["slug"]).select_related("person").first()
+            if moved is not None and public.people().filter(pk=moved.person_id).exists():
+                return HttpResponsePermanentRedirect(moved.person.get_absolute_url())
+            raise
 
     def get_queryset(self):
         # Someone named only in drafts has no public page: the page would give the story away.

@@ -11,11 +11,13 @@ from django.contrib import admin
 from taggit.models import Tag
 
 from articles.models import Article, Country, Quote, RelatedLink, Topic
+from people.models import Person, PersonRedirect
 
 from ..history import register_models
 from ..models import TopicRedirect
 from .articles import ArticleAdmin
 from .inlines import QuoteAdmin, RelatedLinkAdmin
+from .people import PersonMergeAdmin, PersonRedirectAdmin
 from .topics import CountryAdmin, TopicAdmin, TopicRedirectAdmin
 
 # The article and its parts are registered with django-reversion, with the parts it
@@ -29,6 +31,12 @@ admin.site.register(Country, CountryAdmin)
 admin.site.register(RelatedLink, RelatedLinkAdmin)
 admin.site.register(Quote, QuoteAdmin)
 admin.site.register(TopicRedirect, TopicRedirectAdmin)
+# The people app's own admin (imported above, so registered whatever the order of the apps), with
+# the editors' merge and likely duplicates added.
+if admin.site.is_registered(Person):
+    admin.site.unregister(Person)
+admin.site.register(Person, PersonMergeAdmin)
+admin.site.register(PersonRedirect, PersonRedirectAdmin)
 
 # Newsroom tags with its own Topic and Country models; taggit's generic Tag is unused.
 if admin.site.is_registered(Tag):

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from articles.models import Article
+from people.models import PersonRedirect
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -22,7 +23,9 @@ def content():
     article = ArticleFactory()
     BylineFactory(article=article)
     RelatedLinkFactory(article=article)
-    QuoteFactory(article=article, speaker=PersonFactory())
+    person = PersonFactory()
+    QuoteFactory(article=article, speaker=person)
+    PersonRedirect.objects.create(old_slug="merged-away", old_name="Merged away", person=person)
     article.topics.add("Energy")
     article.countries.add(country("NO"))
     return article
@@ -45,6 +48,7 @@ def test_every_newsroom_model_is_registered():
         ("articles", "topic"),
         ("people", "author"),
         ("people", "person"),
+        ("people", "personredirect"),
     ]
 
 
