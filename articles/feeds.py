@@ -4,16 +4,17 @@ from django.conf import settings
 from django.contrib.syndication.views import Feed
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
 from . import public
+from .feed_pictures import PictureAtomFeed, PictureFeedMixin, PictureRssFeed
 from .models import Article
 from .tagkinds import TAG_KINDS, TagKind
 
 FEED_SIZE = 30
 
 
-class LatestArticlesFeed(Feed):
+class LatestArticlesFeed(PictureFeedMixin, Feed):
+    feed_type = PictureRssFeed
     description_template = None
 
     def title(self, obj=None):
@@ -67,7 +68,7 @@ class LatestArticlesFeed(Feed):
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
-    feed_type = Atom1Feed
+    feed_type = PictureAtomFeed
     subtitle = LatestArticlesFeed.description
 
 
@@ -113,7 +114,7 @@ class TagFeed(ObjectFeedMixin, LatestArticlesFeed):
 
 
 class TagAtomFeed(TagFeed):
-    feed_type = Atom1Feed
+    feed_type = PictureAtomFeed
     subtitle = TagFeed.description
 
 
@@ -125,5 +126,5 @@ class AuthorFeed(ObjectFeedMixin, LatestArticlesFeed):
 
 
 class AuthorAtomFeed(AuthorFeed):
-    feed_type = Atom1Feed
+    feed_type = PictureAtomFeed
     subtitle = AuthorFeed.description

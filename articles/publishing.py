@@ -19,6 +19,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from .models import Article, ReviewStep
+from .pictures import ALT_TEXT_NEEDED, needs_alt_text
 from .tagkinds import TAG_KINDS
 
 State = Article.State
@@ -29,9 +30,30 @@ class TransitionError(ValueError):
 
 
 @dataclass(frozen=True)
+class Refusal:
+    article: Article
+    reasons: list[str]
+
+    def __str__(self):
+        return f"“{self.article}” was not published: " + " ".join(self.reasons)
+
+
+@dataclass(frozen=True)
 class TransitionResult:
     changed: list[Article] = field(default_factory=list)
     skipped: list[Article] = field(default_factory=list)  # already in the target state, or not allowed
+    refused: list[Refusal] = field(default_factory=list)  # not ready to go live (``publishing_problems``)
+
+
+def publishing_problems(article: Article) -> list[str]:
+    """What keeps ``article`` off the site until an editor puts it right, in words for them (none: ready).
+
+    Readers who cannot see a picture are told what it shows: a lead picture needs alt text.
+    """
+    problems = []
+    if article.lead_image_id and needs_alt_text(article.lead_image):
+        problems.append(ALT_TEXT_NEEDED)
+    return problems
 
 
 def _save_state(article: Article) -> None:
@@ -119,10 +141,13 @@ def publish_now(articles: Iterable[Article], *, by=None) -> TransitionResult:
     An article in review is approved by it.
     """
     now = timezone.now()
-    changed, skipped = [], []
+    changed, skipped, refused = [], [], []
     for article in articles:
         if article.state_at(now) == State.PUBLISHED:
             skipped.append(article)
+            continue
+        if problems := publishing_problems(article):
+            refused.append(Refusal(article, problems))
             continue
         _approve(article, by=by)
         article.status = Article.Status.PUBLISHED
@@ -131,7 +156,7 @@ def publish_now(articles: Iterable[Article], *, by=None) -> TransitionResult:
         _save_state(article)
         changed.append(article)
     record(changed, "Published.")
-    return TransitionResult(changed=changed, skipped=skipped)
+    return TransitionResult(changed=changed, skipped=skipped, refused=refused)
 
 
 @transaction.atomic
@@ -145,17 +170,20 @@ def schedule(articles: Iterable[Article], *, at: datetime, by=None) -> Transitio
     now = timezone.now()
     if at <= now:
         raise TransitionError("Pick a time in the future to schedule an article.")
-    changed, skipped = [], []
+    changed, skipped, refused = [], [], []
     for article in articles:
         if article.state_at(now) == State.PUBLISHED:
             skipped.append(article)
+            continue
+        if problems := publishing_problems(article):
+            refused.append(Refusal(article, problems))
             continue
         _approve(article, by=by)
         article.status, article.published_at, article.dated_by_import = Article.Status.PUBLISHED, at, False
         _save_state(article)
         changed.append(article)
     record(changed, f"Scheduled to go live on {_when(at)}.")
-    return TransitionResult(changed=changed, skipped=skipped)
+    return TransitionResult(changed=changed, skipped=skipped, refused=refused)
 
 
 @transaction.atomic

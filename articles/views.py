@@ -49,7 +49,7 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
         context["structured_data"] = structured.as_script_json(
             structured.with_corrections(structured.news_article(article, self.request), article)
         )
-        context["share_image"] = structured.share_image_url(article, self.request)
+        context["share_image"] = structured.share_image(article, self.request)
         return context
 
 

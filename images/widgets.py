@@ -79,4 +79,9 @@ class ImageChooserWidget(AutocompleteSelect):
 
     @property
     def media(self):
-        return super().media + forms.Media(css={"all": ["images/chooser.css"]}, js=["images/chooser.js"])
+        # Named after jquery.init.js, so that merging the form's media keeps chooser.js after it
+        # (the script reads django.jQuery as it loads).
+        chooser = forms.Media(
+            css={"all": ["images/chooser.css"]}, js=["admin/js/jquery.init.js", "images/chooser.js"]
+        )
+        return super().media + chooser

@@ -9,6 +9,7 @@ from django.db import models
 from reversion.admin import VersionAdmin
 
 from articles.models import Article, Country
+from images.admin import ImageChooserMixin
 
 from ..forms import EditorialArticleForm, PlainNewlinesField
 from .base import ArticleAdminBase
@@ -45,6 +46,7 @@ class ArticleAdmin(
     ImportMixin,
     PresenceMixin,
     ApplyMineMixin,
+    ImageChooserMixin,
     ArticleAdminBase,
     SortableAdminBase,
     VersionAdmin,
@@ -66,6 +68,7 @@ class ArticleAdmin(
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
+        ("Lead picture", {"fields": ["lead_image", "lead_image_caption"]}),
         (
             "Publishing",
             {
@@ -79,7 +82,6 @@ class ArticleAdmin(
             },
         ),
         ("Tags", {"fields": ["topics", "countries", "people"]}),
-        ("Main image", {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):

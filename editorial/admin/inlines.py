@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.db import models
 
 from articles.models import MAX_RELATED_LINKS, Byline, Correction, Quote, RelatedLink
+from images.admin import ImageChooserMixin
 
 from .. import permissions
 from .ordering import OrderedInline
@@ -22,7 +23,7 @@ class BylineInline(ArticlePartInline, OrderedInline, SortableTabularInline):
     verbose_name_plural = "byline (authors in order)"
 
 
-class RelatedLinkInline(ArticlePartInline, OrderedInline, SortableStackedInline):
+class RelatedLinkInline(ArticlePartInline, OrderedInline, ImageChooserMixin, SortableStackedInline):
     model = RelatedLink
     fk_name = "article"
     extra = 0

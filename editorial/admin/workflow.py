@@ -85,13 +85,15 @@ class WorkflowMixin:
                 request, f"“{obj}” is back with its writer, with your comment.", messages.SUCCESS
             )
         elif transition == "_publish":
-            publishing.publish_now([obj], by=request.user)
-            self.message_user(request, f"“{obj}” is published.", messages.SUCCESS)
+            if not self._refused(request, publishing.publish_now([obj], by=request.user)):
+                self.message_user(request, f"“{obj}” is published.", messages.SUCCESS)
         elif transition == "_schedule":
-            publishing.schedule([obj], at=obj.published_at, by=request.user)
-            self.message_user(
-                request, f"“{obj}” is scheduled to go live on {_when(obj.published_at)}.", messages.SUCCESS
-            )
+            if not self._refused(request, publishing.schedule([obj], at=obj.published_at, by=request.user)):
+                self.message_user(
+                    request,
+                    f"“{obj}” is scheduled to go live on {_when(obj.published_at)}.",
+                    messages.SUCCESS,
+                )
         elif transition == "_unpublish":
             publishing.unpublish([obj])
             self.message_user(
@@ -170,8 +172,15 @@ class WorkflowMixin:
         }
         return TemplateResponse(request, "editorial/admin/review_queue.html", context)
 
+    def _refused(self, request, result) -> bool:
+        """Tell the editor which articles were not ready to go live, and why; whether any were."""
+        for refusal in result.refused:
+            self.message_user(request, str(refusal), messages.ERROR)
+        return bool(result.refused)
+
     def _report(self, request, result, *, done: str, skipped: str) -> None:
         self.message_user(request, done.format(n=len(result.changed)), messages.SUCCESS)
+        self._refused(request, result)
         if result.skipped:
             self.message_user(request, f"{len(result.skipped)} article(s) {skipped}.", messages.WARNING)
 

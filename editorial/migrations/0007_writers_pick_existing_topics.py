@@ -24,6 +24,6 @@ def give_it_back(apps, schema_editor):
 
 
 class Migration(migrations.Migration):
-    dependencies = [("editorial", "0005_import_job_overwrite_and_conflict")]
+    dependencies = [("editorial", "0006_import_job_overwrite_and_conflict")]
 
     operations = [migrations.RunPython(take_add_topic_from_writers, give_it_back)]

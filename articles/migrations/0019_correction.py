@@ -8,7 +8,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0017_article_review'),
+        ('articles', '0018_article_review'),
     ]
 
     operations = [

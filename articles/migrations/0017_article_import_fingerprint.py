@@ -17,7 +17,7 @@ def fingerprint_imported_articles(apps, schema_editor):
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0015_topic_name_key'),
+        ('articles', '0016_lead_pictures_from_library'),
     ]
 
     operations = [

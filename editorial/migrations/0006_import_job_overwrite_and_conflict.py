@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editorial', '0004_import_jobs'),
+        ('editorial', '0005_roles_with_pictures'),
     ]
 
     operations = [

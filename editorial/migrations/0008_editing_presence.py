@@ -8,8 +8,8 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0018_correction'),
-        ('editorial', '0006_writers_pick_existing_topics'),
+        ('articles', '0019_correction'),
+        ('editorial', '0007_writers_pick_existing_topics'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
