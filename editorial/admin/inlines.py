@@ -8,14 +8,15 @@ from articles.models import MAX_RELATED_LINKS, Byline, Correction, Quote, Relate
 from images.admin import ImageChooserMixin
 
 from .. import permissions
-from .ordering import OrderedInline
+from .ordering import OrderedInline, RowsKnownInline
 from .roles import ArticlePartInline
 
 URL_FIELD = {models.URLField: {"assume_scheme": "https"}}
 
 
-class BylineInline(ArticlePartInline, OrderedInline, SortableTabularInline):
+class BylineInline(ArticlePartInline, RowsKnownInline, OrderedInline, SortableTabularInline):
     model = Byline
+    row_related = ("author", "article")
     extra = 0
     autocomplete_fields = ["author"]
     fields = ["author", "location", "role", "position"]
@@ -23,8 +24,11 @@ class BylineInline(ArticlePartInline, OrderedInline, SortableTabularInline):
     verbose_name_plural = "byline (authors in order)"
 
 
-class RelatedLinkInline(ArticlePartInline, OrderedInline, ImageChooserMixin, SortableStackedInline):
+class RelatedLinkInline(
+    ArticlePartInline, RowsKnownInline, OrderedInline, ImageChooserMixin, SortableStackedInline
+):
     model = RelatedLink
+    row_related = ("target",)
     fk_name = "article"
     extra = 0
     max_num = MAX_RELATED_LINKS
@@ -33,8 +37,9 @@ class RelatedLinkInline(ArticlePartInline, OrderedInline, ImageChooserMixin, Sor
     fields = ["title", "published_at", "standfirst", "byline", ("url", "target"), "image", "position"]
 
 
-class QuoteInline(ArticlePartInline, OrderedInline, SortableTabularInline):
+class QuoteInline(ArticlePartInline, RowsKnownInline, OrderedInline, SortableTabularInline):
     model = Quote
+    row_related = ("speaker",)
     extra = 0
     autocomplete_fields = ["speaker"]
     fields = ["speaker", "text", "paragraph", "partial", "position"]

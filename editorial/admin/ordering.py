@@ -7,6 +7,7 @@ half-way through a swap, so the rows that move are first moved out of the way.
 """
 
 from adminsortable2.admin import CustomInlineFormSet
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import F
 
 # Positions the moving rows pass through: far above any real one, within a small integer's range.
@@ -66,3 +67,91 @@ class OrderedInline:
 
     class Media:
         js = ["editorial/reorder.js"]
+
+
+class KnownChoicesAutocomplete(AutocompleteSelect):
+    """An autocomplete select that names its chosen objects from the inline's rows, fetched once
+    for all of them, instead of asking the database once per row (15 quotes, 15 speaker queries)."""
+
+    def __init__(self, *args, rows=None, related: str = "", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.rows, self.related, self._known = rows, related, None
+
+    def __deepcopy__(self, memo):
+        copied = super().__deepcopy__(memo)
+        copied.rows, copied.related = self.rows, self.related
+        copied._known = self._known
+        return copied
+
+    def known(self) -> dict:
+        if self._known is None:
+            self._known = {}
+            if self.rows is not None:
+                for row in self.rows:
+                    self._known[str(getattr(row, f"{self.related}_id"))] = getattr(row, self.related)
+        return self._known
+
+    def optgroups(self, name, value, attr=None):
+        selected = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        known = self.known() if selected else {}
+        if not selected or any(v not in known for v in selected):
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        for v in selected:
+            label = self.choices.field.label_from_instance(known[v])
+            options.append(self.create_option(name, v, label, set(selected), len(options)))
+        return [(None, options, 0)]
+
+
+class _Rows:
+    """The rows the inline's formset fetched (with their related objects), for every form's widget."""
+
+    def __init__(self):
+        self.queryset = None
+
+    def __iter__(self):
+        return iter(self.queryset if self.queryset is not None else ())
+
+
+class RowsKnownInline:
+    """An inline whose rows come with their related objects (``row_related``), which its
+    autocomplete fields name without a query per row (before the admin's inline class)."""
+
+    row_related: tuple[str, ...] = ()
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.row_related)
+
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        if obj is None:
+            return formset
+        rows = _Rows()
+
+        class RowsKnownFormSet(formset):
+            def get_queryset(self):
+                rows.queryset = super().get_queryset()  # evaluated once, by the formset
+                return rows.queryset
+
+        formset = RowsKnownFormSet
+        for name in self.row_related:
+            field = formset.form.base_fields.get(name)
+            if field is None:
+                continue
+            wrapper = field.widget if hasattr(field.widget, "widget") else None
+            widget = wrapper.widget if wrapper is not None else field.widget
+            if not isinstance(widget, AutocompleteSelect):
+                continue
+            known = KnownChoicesAutocomplete(
+                widget.field,
+                widget.admin_site,
+                attrs=widget.attrs,
+                choices=widget.choices,
+                rows=rows,
+                related=name,
+            )
+            if wrapper is not None:
+                wrapper.widget = known
+            else:
+                field.widget = known
+        return formset
