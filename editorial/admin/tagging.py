@@ -75,13 +75,18 @@ class TaggingMixin:
         )
 
     def get_fieldsets(self, request, obj=None):
-        """The topics' "New topics to create" beside them, for those who may create topics."""
-        fieldsets = super().get_fieldsets(request, obj)
-        if not permissions.can_create_topics(request.user):
-            return fieldsets
-        return [
-            (name, {**options, "fields": _with_new_topics(options["fields"])}) for name, options in fieldsets
-        ]
+        """The topics' "New topics to create" beside them, for those who may create topics; for a
+        tagger (who may change nothing else) the tagging fields come first."""
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if permissions.can_create_topics(request.user):
+            fieldsets = [
+                (name, {**options, "fields": _with_new_topics(options["fields"])})
+                for name, options in fieldsets
+            ]
+        if self.tags_only(request, obj):
+            tagging_first = [fs for fs in fieldsets if "topics" in fs[1]["fields"]]
+            fieldsets = tagging_first + [fs for fs in fieldsets if fs not in tagging_first]
+        return fieldsets
 
     def form_context(self, request, obj) -> dict:
         context = super().form_context(request, obj)

@@ -130,3 +130,8 @@ def test_needs_tagging_filter(tagger, value, expected):
     both.countries.add(country("NO"))
     response = tagger.get(reverse("admin:articles_article_changelist"), {"needs_tagging": value})
     assert sorted(a.headline for a in response.context["cl"].result_list) == sorted(expected)
+
+
+def test_a_tagger_sees_the_tagging_fields_first(tagger, article):
+    html = tagger.get(change_url(article)).content.decode()
+    assert html.index('name="topics"') < html.index('class="readonly">Original body.')
