@@ -162,9 +162,24 @@ SCHEMAS = {
             "url": URL,
             "published_at": TIMESTAMP,
             "section": SECTION,
+            "corrections": {
+                "type": "array",
+                "description": "Corrections and clarifications, oldest first.",
+                "items": obj(
+                    {
+                        "kind": {"type": "string", "enum": ["correction", "clarification"]},
+                        "text": string(),
+                        "at": TIMESTAMP,
+                        "shown_above": {
+                            "type": "boolean",
+                            "description": "A clarification that changes the story: shown above it.",
+                        },
+                    }
+                ),
+            },
         },
         description="The fields of the import report (see the import command), plus url, published_at "
-        "and section.",
+        "section and corrections.",
     ),
     "Topic": obj({"name": string(), "slug": string(), "url": URL, "article_count": COUNT}),
     "Country": obj(

@@ -24,7 +24,7 @@ from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
 from articles.models import Article, Country, Quote, Topic
-from articles.reports import article_data
+from articles.reports import article_data, corrections_data
 from articles.search import search_articles
 from newsroom.cache import NUMBER, PAGE, SLUG, TEXT, reader_page
 from newstext import DATE_RANGE, EARLIEST, LATEST
@@ -269,6 +269,7 @@ class ArticleDetailView(ApiView):
             "url": absolute(request, article),
             "published_at": iso(article.published_at),
             "section": section_data(article.section, request),
+            "corrections": corrections_data(article),
         }
 
 

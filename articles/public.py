@@ -11,7 +11,7 @@ from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from people.models import Author, Person
 
-from .models import Article, Byline, Quote
+from .models import Article, Byline, Correction, Quote
 from .tagkinds import TagKind
 
 
@@ -27,6 +27,15 @@ def people() -> QuerySet[Person]:
     named = Article.people.through.objects.filter(person=OuterRef("pk"), article__in=published)
     quoted = Quote.objects.filter(speaker=OuterRef("pk"), article__in=published)
     return Person.objects.filter(Q(Exists(named)) | Q(Exists(quoted)))
+
+
+def corrections() -> QuerySet[Correction]:
+    """Corrections and clarifications of published articles, newest first."""
+    return (
+        Correction.objects.filter(article__in=Article.objects.published())
+        .select_related("article")
+        .order_by("-at", "-pk")
+    )
 
 
 def tags(kind: TagKind) -> QuerySet:

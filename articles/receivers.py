@@ -18,7 +18,7 @@ from people.models import Author, Person
 
 from . import counts, search, tasks
 from .links import find_link_target, resolve_links_around
-from .models import Article, Byline, FrontItem, Page, Quote, RelatedLink, Section, TaggedTopic
+from .models import Article, Byline, Correction, FrontItem, Page, Quote, RelatedLink, Section, TaggedTopic
 from .tagkinds import TAG_KINDS, kind_of
 
 
@@ -119,8 +119,18 @@ def tag_renamed(sender, instance, created=False, raw=False, **kwargs):
         tasks.reindex(through.objects.filter(tag=instance).values("content_object"))
 
 
+def correction_changed(sender, instance, raw=False, **kwargs):
+    """A correction made or changed is a change to its article: readers see a new modified time."""
+    if raw:
+        return
+    article = Article.objects.filter(pk=instance.article_id).first()
+    if article is not None:
+        # A save (not an update) so that an admin revision open now records the new time too.
+        article.save(update_fields=["updated_at"])
+
+
 CONTENT_MODELS = (
-    *(Article, Byline, RelatedLink, Quote, Section, FrontItem, Page, Author, Person),
+    *(Article, Byline, RelatedLink, Quote, Correction, Section, FrontItem, Page, Author, Person),
     *(kind.model for kind in TAG_KINDS),
     *(kind.through for kind in TAG_KINDS),
 )
@@ -133,6 +143,7 @@ def connect() -> None:
     post_save.connect(article_status_saved, sender=Article, dispatch_uid="counts-article-saved")
     post_save.connect(topic_tagging_changed, sender=TaggedTopic, dispatch_uid="counts-topic-tagged")
     post_delete.connect(topic_tagging_changed, sender=TaggedTopic, dispatch_uid="counts-topic-untagged")
+    post_save.connect(correction_changed, sender=Correction, dispatch_uid="article-correction-saved")
     post_save.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-saved")
     post_delete.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-deleted")
     m2m_changed.connect(

@@ -40,6 +40,19 @@ def wall_clock(value) -> str | None:
     return timezone.localtime(value).strftime("%Y-%m-%dT%H:%M")
 
 
+def corrections_data(article: Article) -> list[dict]:
+    """The article's corrections and clarifications, oldest first (reads the prefetched ``corrections``)."""
+    return [
+        {
+            "kind": c.kind,
+            "text": c.text,
+            "at": timezone.localtime(c.at).isoformat(timespec="seconds"),
+            "shown_above": c.at_top,
+        }
+        for c in article.corrections.all()
+    ]
+
+
 def article_data(article: Article, *, public: bool = True) -> dict:
     """What is stored for an article, in the import report's field names.
 

@@ -125,6 +125,20 @@ def first_appeared(article: Article) -> dict:
     }
 
 
+def with_corrections(data: dict, article: Article) -> dict:
+    """``data`` (an article's NewsArticle) with its corrections, as schema.org ``correction`` comments."""
+    corrections = [
+        {
+            "@type": "CorrectionComment",
+            "text": correction.text,
+            "datePublished": isotime(correction.at),
+            "name": correction.get_kind_display(),
+        }
+        for correction in article.corrections.all()
+    ]
+    return {**data, "correction": corrections} if corrections else data
+
+
 def as_script_json(data: dict) -> str:
     """JSON safe to place inside <script type="application/ld+json">."""
     return json.dumps(data, ensure_ascii=False).translate(_SCRIPT_ESCAPES)

@@ -79,3 +79,31 @@ TAG_KINDS: tuple[TagKind, ...] = (TOPICS, COUNTRIES)
 def kind_of(model) -> TagKind:
     """The kind whose tag model or through model is ``model``."""
     return next(kind for kind in TAG_KINDS if model in (kind.model, kind.through))
+
+
+def names_from_string(text: str) -> list[str]:
+    """Tag names as typed in one field, sorted: separated by commas or new lines, never by spaces.
+
+    "Ukraine war" is one topic (taggit's own parser made it two when no comma was typed);
+    a name in double quotes may hold a comma. Django-taggit calls this for every tag
+    field (``TAGGIT_TAGS_FROM_STRING`` in the settings).
+    """
+    names: list[str] = []
+    buffer: list[str] = []
+    quoted = False
+
+    def flush() -> None:
+        name = " ".join("".join(buffer).split())
+        if name and name.casefold() not in {n.casefold() for n in names}:
+            names.append(name)
+        buffer.clear()
+
+    for character in text or "":
+        if character == '"':
+            quoted = not quoted
+        elif character in ",\n" and not quoted:
+            flush()
+        else:
+            buffer.append(character)
+    flush()
+    return sorted(names)  # as taggit's parser: its fields compare the sorted names

@@ -3,7 +3,7 @@ from django.urls import path
 from newsroom.cache import PAGE, SLUG, TEXT
 from newsroom.cache import reader_page as cached
 
-from . import feeds, fronts, views
+from . import corrections, feeds, fronts, views
 from .tagkinds import TAG_KINDS
 
 app_name = "articles"
@@ -30,6 +30,9 @@ urlpatterns = [
     path("sections/<uslug:slug>/feed/", cached(feeds.SectionFeed()), name="section-feed"),
     path("sections/<uslug:slug>/atom/", cached(feeds.SectionAtomFeed()), name="section-feed-atom"),
     path("pages/<slug:slug>/", cached(views.PageView.as_view()), name="page"),
+    path("corrections/", cached(corrections.CorrectionListView.as_view(), params=PAGED), name="corrections"),
+    path("corrections/feed/", cached(corrections.CorrectionsFeed()), name="corrections-feed"),
+    path("corrections/atom/", cached(corrections.CorrectionsAtomFeed()), name="corrections-feed-atom"),
     path("feeds/latest/", cached(feeds.LatestArticlesFeed()), name="feed"),
     path("feeds/latest/atom/", cached(feeds.LatestArticlesAtomFeed()), name="feed-atom"),
     path("authors/<uslug:slug>/feed/", cached(feeds.AuthorFeed()), name="author-feed"),

@@ -8,6 +8,8 @@ from django.urls import reverse
 from django.utils.functional import SimpleLazyObject
 from django.views.generic import DetailView, ListView, TemplateView
 
+from people.models import PersonRedirect
+
 from . import fragments, indexes, public, search, structured
 from .mixins import PublishedArticlesMixin, StaffPreviewMixin
 from .models import Article, Page, Quote, Topic, page_prefetches
@@ -57,7 +59,7 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
             lambda: list(Article.objects.published().sharing_tags_with(article))
         )
         context["structured_data"] = lambda: structured.as_script_json(
-            structured.news_article(article, self.request)
+            structured.with_corrections(structured.news_article(article, self.request), article)
         )
         context["share_image"] = structured.share_image(article, self.request)
         return context
@@ -113,6 +115,16 @@ PERSON_QUOTES = 10
 
 class PersonView(PublishedArticlesMixin, ListView):
     template_name = "articles/person_detail.html"
+
+    def get(self, request, *args, **kwargs):
+        try:
+            return super().get(request, *args, **kwargs)
+        except Http404:
+            # A person record merged into another: its address leads there, permanently.
+            moved = PersonRedirect.objects.filter(old_slug=kwargs["slug"]).select_related("person").first()
+            if moved is not None and public.people().filter(pk=moved.person_id).exists():
+                return HttpResponsePermanentRedirect(moved.person.get_absolute_url())
+            raise
 
     def get_queryset(self):
         # Someone named only in drafts has no public page: the page would give the story away.

@@ -1,5 +1,6 @@
 """Forms of the editorial tools: the article form's safeguards, and the bulk actions' questions."""
 
+from dataclasses import dataclass
 from datetime import datetime, timedelta
 
 from django import forms
@@ -10,13 +11,13 @@ from django.utils import timezone
 from articles.importing import accepted
 from articles.models import Article, Section, Topic
 from articles.pictures import ALT_TEXT_NEEDED, needs_alt_text
-from articles.tagkinds import TagKind
+from articles.tagkinds import TagKind, names_from_string
 from newsroom.dates import validate_in_range
 from newstext import normalise_name
 
 from . import history
-from .tagging import resolve_topic_names
-from .widgets import DateTimeLocalInput, TopicNameInput, TopicsWidget
+from .tagging import find_topic, resolve_topic_names
+from .widgets import DateTimeLocalInput, TopicNameInput, TopicTokensWidget
 
 CONFLICT_MESSAGE = (
     "Someone else saved this article after you opened it. Your changes have not been saved, "
@@ -24,13 +25,62 @@ CONFLICT_MESSAGE = (
 )
 
 
+def _same_text(text: str) -> str:
+    """Text as a form posts it and as it is stored compare alike (line endings)."""
+    return text.replace("\r\n", "\n").strip()
+
+
+def _quoted(names: list[str]) -> str:
+    return ", ".join(f"“{name}”" for name in names)
+
+
+# The article's own text fields that "Apply my changes on top of the newer version" can carry over.
+APPLICABLE_FIELDS = tuple(
+    name
+    for name in ("headline", "slug", "standfirst", "body", "publication", "image_alt", "image_credit")
+    if name in {field.name for field in Article._meta.concrete_fields}
+)
+
+
+@dataclass(frozen=True)
+class MyChange:
+    """A field where the refused save differs from the newer version: mine, theirs, and the choice."""
+
+    name: str
+    label: str
+    mine: str
+    newer: str
+    changed_by_me: bool  # differs from the version I opened (False when that version is not known)
+
+    @property
+    def diff(self):
+        return history.word_diff(self.newer, self.mine)
+
+
 class Conflict:
     """What changed between the version an editor opened and the one stored now."""
 
-    def __init__(self, article: Article, opened_at: datetime | None) -> None:
+    def __init__(self, article: Article, opened_at: datetime | None, *, posted=None) -> None:
         self.article = article
         self.reload_url = reverse("admin:articles_article_change", args=[article.pk])
+        self.apply_url = reverse("admin:articles_article_apply_mine", args=[article.pk])
+        self.newer_token = article.updated_at.isoformat()
         opened = history.version_saved_at(article, opened_at) if opened_at else None
+        was = opened.field_dict if opened else {}
+        self.mine = [
+            MyChange(
+                name=name,
+                label=str(Article._meta.get_field(name).verbose_name).capitalize(),
+                mine=posted[name],
+                newer=str(getattr(article, name) or ""),
+                changed_by_me=bool(opened)
+                and _same_text(posted[name]) != _same_text(str(was.get(name) or "")),
+            )
+            for name in APPLICABLE_FIELDS
+            if posted is not None
+            and name in posted
+            and _same_text(posted[name]) != _same_text(str(getattr(article, name) or ""))
+        ]
         self.changes = (
             history.compare(history.snapshot_of_version(opened), history.snapshot_of_article(article))
             if opened
@@ -38,6 +88,18 @@ class Conflict:
         )
         revisions = [v.revision for v in history.versions_of(article.pk)[:20]]
         self.saves = [r for r in revisions if opened_at is None or r.date_created > opened_at]
+
+
+class PlainNewlinesField(forms.CharField):
+    """Text as stored: browsers post a textarea's lines ending in CR LF, the importer writes LF.
+
+    Without this, the first save of an imported article changed its body (every line
+    ending) and its history said so although nobody had touched it.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        return value.replace("\r\n", "\n").replace("\r", "\n") if isinstance(value, str) else value
 
 
 class EditorialArticleForm(forms.ModelForm):
@@ -48,6 +110,22 @@ class EditorialArticleForm(forms.ModelForm):
     """
 
     edit_token = forms.CharField(widget=forms.HiddenInput, required=False)
+    new_topics = forms.CharField(
+        label="New topics to create",
+        required=False,
+        widget=forms.TextInput(attrs={"class": "vTextField", "autocomplete": "off"}),
+        help_text="A topic that does not exist yet is created only when it is named here too "
+        "(the topic box does it for you when you choose “Create new topic”). Comma-separated.",
+    )
+    review_note = forms.CharField(
+        label="Note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3, "class": "vLargeTextField"}),
+        help_text="Submitting for review: a note for the editor (optional). "
+        "Sending back: what the writer should do (required); they see it on the article.",
+    )
+    # Whether this user may create topics (the admin sets it from the permission ``articles.add_topic``).
+    may_create_topics = False
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -55,19 +133,40 @@ class EditorialArticleForm(forms.ModelForm):
         if self.instance.pk:
             self.initial.setdefault("edit_token", self.instance.updated_at.isoformat())
         if "topics" in self.fields:
-            self.fields["topics"].widget = TopicsWidget(attrs={"class": "vTextField"})
+            self.fields["topics"].widget = TopicTokensWidget(
+                attrs={"class": "vTextField"}, may_create=self.may_create_topics
+            )
             self.fields["topics"].help_text = (
-                "Comma-separated. Existing topics are suggested as you type; "
-                "a topic that was merged or renamed is replaced by the one it became."
+                "Each topic whole, e.g. “Ukraine war” (separate them with commas when typing without "
+                "the suggestions). Existing topics are suggested as you type; a topic that was merged "
+                "or renamed is replaced by the one it became."
             )
 
     def clean_topics(self):
-        return resolve_topic_names(self.cleaned_data["topics"])
+        names = resolve_topic_names(self.cleaned_data["topics"])
+        new = [name for name in names if find_topic(name) is None]
+        if new and not self.may_create_topics:
+            raise ValidationError(
+                f"No topic is called {_quoted(new)}: choose existing topics from the suggestions. "
+                "Only editors and taggers create new topics."
+            )
+        confirmed = {normalise_name(n) for n in names_from_string(self.data.get("new_topics", ""))}
+        unconfirmed = [name for name in new if normalise_name(name) not in confirmed]
+        if unconfirmed:
+            raise ValidationError(
+                f"{_quoted(unconfirmed)} would be new: choose “Create new topic” in the suggestions, "
+                "or name it under “New topics to create”, to create it; or choose an existing topic."
+            )
+        return names
 
     def clean(self):
         cleaned = super().clean()
         if self.instance.pk:
             self._check_conflict(cleaned.get("edit_token") or "")
+        if "_send_back" in self.data and not (cleaned.get("review_note") or "").strip():
+            self.add_error(
+                "review_note", "Say what needs doing: the writer sees your comment on the article."
+            )
         status = cleaned.get("status", self.instance.status)
         published_at = cleaned.get("published_at", self.instance.published_at)
         if "_schedule" in self.data and "published_at" in self.fields:
@@ -105,7 +204,8 @@ class EditorialArticleForm(forms.ModelForm):
             opened_at = None
         if stored is not None and opened_at != stored:
             self.instance.updated_at = stored
-            self.conflict = Conflict(Article.objects.get(pk=self.instance.pk), opened_at)
+            posted = {name: self.data[name] for name in APPLICABLE_FIELDS if name in self.data}
+            self.conflict = Conflict(Article.objects.get(pk=self.instance.pk), opened_at, posted=posted)
             raise ValidationError(CONFLICT_MESSAGE, code="conflict")
 
 
@@ -236,8 +336,19 @@ class ImportDocumentsForm(forms.Form):
         empty_label="No section (new articles get none; existing ones keep theirs)",
         help_text="The archive's documents name no section: choose one to put every imported article in it.",
     )
+    overwrite = forms.BooleanField(
+        required=False,
+        label="Replace articles changed in the CMS",
+        help_text="An article editors changed since its import is otherwise kept as they left it and "
+        "reported as a conflict. Replaced versions stay in the article's history. Editors only.",
+    )
     dry_run = forms.BooleanField(
         required=False,
         label="Check only",
         help_text="Read the documents and report, without saving anything.",
     )
+
+    def __init__(self, *args, editor: bool = True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not editor:  # a writer sees only what a writer may do; the view refuses the rest
+            del self.fields["publish"], self.fields["overwrite"]

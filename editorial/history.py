@@ -26,7 +26,7 @@ from reversion import is_registered, register
 from reversion.models import Revision, Version
 
 from articles import body
-from articles.models import Article, Byline, Quote, RelatedLink
+from articles.models import Article, Byline, Correction, Quote, RelatedLink
 from articles.tagkinds import TAG_KINDS
 from images.models import Image
 from people.models import Author, Person
@@ -34,17 +34,18 @@ from people.models import Author, Person
 from .models import RevisionTags
 from .tagging import resolve_topic_names
 
-ARTICLE_FOLLOW = ("bylines", "related_links", "quotes")
+ARTICLE_FOLLOW = ("bylines", "related_links", "quotes", "corrections")
 # Tags are recorded by name in RevisionTags; the authors through Byline; the search
 # vector is derived from the text and rebuilt on the next save.
-ARTICLE_EXCLUDE = (*(kind.name for kind in TAG_KINDS), "authors", "search_vector")
+# The import fingerprint says what the last import stored; reverting does not change that.
+ARTICLE_EXCLUDE = (*(kind.name for kind in TAG_KINDS), "authors", "search_vector", "import_fingerprint")
 
 
 def register_models() -> None:
     """Register the article and what it owns with django-reversion (idempotent)."""
     if not is_registered(Article):
         register(Article, follow=ARTICLE_FOLLOW, exclude=ARTICLE_EXCLUDE)
-    for model in (Byline, RelatedLink, Quote):
+    for model in (Byline, RelatedLink, Quote, Correction):
         if not is_registered(model):
             register(model)
 
@@ -103,7 +104,9 @@ def _picture_name(image_id) -> str:
     return f"#{image_id} {found}" if found else f"(deleted picture #{image_id})"
 
 
-def _snapshot(fields: dict, *, bylines: Rows, links: Rows, quotes: Rows, people: list, tags) -> Snapshot:
+def _snapshot(
+    fields: dict, *, bylines: Rows, links: Rows, quotes: Rows, people: list, tags, corrections: Rows = ()
+) -> Snapshot:
     snapshot: Snapshot = {}
     for name, label in ARTICLE_FIELDS:
         value = fields.get(name)
@@ -143,6 +146,11 @@ def _snapshot(fields: dict, *, bylines: Rows, links: Rows, quotes: Rows, people:
         f"{speakers[int(q['speaker_id'])]}: “{q['text']}”"
         for q in sorted(quotes, key=lambda q: q["position"])
     )
+    kinds = dict(Correction.Kind.choices)
+    snapshot["Corrections"] = "\n".join(
+        f"{kinds.get(c['kind'], c['kind'])} ({_when(c['at'])}): {c['text']}"
+        for c in sorted(corrections, key=lambda c: (str(c["at"]), c.get("id") or 0))
+    )
     return snapshot
 
 
@@ -158,6 +166,7 @@ def snapshot_of_article(article: Article) -> Snapshot:
         quotes=list(article.quotes.values("speaker_id", "text", "position")),
         people=list(article.people.values_list("pk", flat=True)),
         tags=tags,
+        corrections=list(article.corrections.values("id", "kind", "text", "at")),
     )
 
 
@@ -167,7 +176,7 @@ def snapshot_of_version(version: Version) -> Snapshot:
     fields = {name: data.get(name) for name, _ in ARTICLE_FIELDS}
     fields["lead_image"] = data.get("lead_image_id")
     article_id = int(version.object_id)
-    related: dict[type, list[dict]] = {Byline: [], RelatedLink: [], Quote: []}
+    related: dict[type, list[dict]] = {Byline: [], RelatedLink: [], Quote: [], Correction: []}
     for other in version.revision.version_set.select_related("content_type"):
         model = other.content_type.model_class()
         if model in related:
@@ -179,6 +188,7 @@ def snapshot_of_version(version: Version) -> Snapshot:
         bylines=related[Byline],
         links=related[RelatedLink],
         quotes=related[Quote],
+        corrections=related[Correction],
         people=data.get("people") or [],
         tags=RevisionTags.objects.filter(revision_id=version.revision_id, article_id=article_id).first(),
     )

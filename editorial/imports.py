@@ -15,22 +15,31 @@ the document it takes and skips those locked by the other.
 
 import logging
 import time
-from collections.abc import Iterator, Sequence
-from contextlib import contextmanager
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-import reversion
 from django.db import DatabaseError, transaction
 from django.db.models import Count, Q
 from django.db.models.functions import Now
 
-from articles.importing import ImportResult, Lookups, Status, analyse_due, analyse_tables, import_document
+from articles.importing import (
+    ImportResult,
+    ImportRights,
+    Lookups,
+    Status,
+    analyse_due,
+    analyse_tables,
+    import_document,
+)
 from newsroom.tasks import stop_requested
 
 from .models import ImportedDocument, ImportJob
+from .permissions import import_rights
 
 logger = logging.getLogger(__name__)
 
+# The rights of a job whose uploader's account was deleted: none.
+NOBODY = ImportRights(add=False, publish=False, change_states=frozenset())
 # A check ("Check only") of at most this many documents is answered in the request itself.
 CHECK_NOW_LIMIT = 20
 # Rows of a bulk insert of uploads: a few megabytes of documents per statement at most.
@@ -70,13 +79,20 @@ class ReportRow:
     @property
     def would_be(self) -> bool:
         """A check reports what an import would do: "would be created"."""
-        return self.dry_run and self.status not in {"", Status.ERROR, Status.UNCHANGED}
+        return self.dry_run and self.status in {Status.CREATED, Status.UPDATED}
 
 
-def create_job(uploads: Sequence[Upload], *, user, publish: bool, dry_run: bool, section=None) -> ImportJob:
+def create_job(
+    uploads: Sequence[Upload], *, user, publish: bool, dry_run: bool, overwrite: bool = False, section=None
+) -> ImportJob:
     """A job holding ``uploads``, waiting for a worker; call inside the transaction that queues its task."""
     job = ImportJob.objects.create(
-        created_by=user, publish=publish, dry_run=dry_run, section=section, total=len(uploads)
+        created_by=user,
+        publish=publish,
+        dry_run=dry_run,
+        overwrite=overwrite,
+        section=section,
+        total=len(uploads),
     )
     ImportedDocument.objects.bulk_create(
         (
@@ -100,7 +116,9 @@ def import_waiting(job_id: int, *, seconds: float) -> bool:
     ImportJob.objects.filter(pk=job.pk, started_at__isnull=True).update(started_at=Now())
     deadline = time.monotonic() + seconds
     lookups = Lookups()
-    while import_next(job, lookups=lookups):
+    # The uploader's rights as they are now: a role taken away meanwhile counts.
+    rights = import_rights(job.created_by) if job.created_by else NOBODY
+    while import_next(job, lookups=lookups, rights=rights):
         if time.monotonic() >= deadline or stop_requested():
             if waiting(job).exists():
                 return True
@@ -109,7 +127,7 @@ def import_waiting(job_id: int, *, seconds: float) -> bool:
     return False
 
 
-def import_next(job: ImportJob, *, lookups: Lookups) -> bool:
+def import_next(job: ImportJob, *, lookups: Lookups, rights=None) -> bool:
     """Import the job's next waiting document and record it, in one transaction; False when none waits."""
     document = None
     try:
@@ -123,15 +141,19 @@ def import_next(job: ImportJob, *, lookups: Lookups) -> bool:
             )
             if document is None:
                 return False
-            with revision_by(job):
-                result = import_document(
-                    bytes(document.data),
-                    path=document.name,
-                    publish=job.publish,
-                    dry_run=job.dry_run,
-                    section=job.section,
-                    lookups=lookups,
-                )
+            if rights is None:
+                rights = import_rights(job.created_by) if job.created_by else NOBODY
+            # Each document makes its own revision, by the uploader (articles.importing.revisions).
+            result = import_document(
+                bytes(document.data),
+                path=document.name,
+                publish=job.publish,
+                dry_run=job.dry_run,
+                overwrite=job.overwrite,
+                section=job.section,
+                lookups=lookups,
+                rights=rights,
+            )
             record(document, result)
     except DatabaseError:
         raise  # the database is away: the task's next attempt takes the document again
@@ -151,17 +173,6 @@ def import_next(job: ImportJob, *, lookups: Lookups) -> bool:
 
 def waiting(job: ImportJob):
     return ImportedDocument.objects.filter(job=job, status="")
-
-
-@contextmanager
-def revision_by(job: ImportJob) -> Iterator[None]:
-    """One revision per imported document, made by whoever uploaded it, as the admin page did."""
-    if job.dry_run:
-        yield
-        return
-    with reversion.create_revision():
-        reversion.set_user(job.created_by)
-        yield
 
 
 def record(document: ImportedDocument, result: ImportResult) -> None:

@@ -79,6 +79,9 @@ class ImportJob(models.Model):
         related_name="+",
         help_text="The section the imported articles are put in; none: left as they are.",
     )
+    overwrite = models.BooleanField(
+        default=False, help_text="Whether articles changed in the CMS since their import were replaced."
+    )
     total = models.PositiveIntegerField(help_text="Documents uploaded.")
     started_at = models.DateTimeField(null=True, blank=True)
     finished_at = models.DateTimeField(null=True, blank=True)
@@ -126,3 +129,21 @@ class ImportedDocument(models.Model):
 
     def __str__(self):
         return self.name
+
+
+class EditingPresence(models.Model):
+    """Someone has an article's form open: kept current by the form while it is open (no lock)."""
+
+    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="+")
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    seen_at = models.DateTimeField(help_text="The form last said it is open.")
+
+    class Meta:
+        verbose_name = "editing presence"
+        constraints = [
+            models.UniqueConstraint(fields=["article", "user"], name="editing_presence_once"),
+        ]
+        indexes = [models.Index(fields=["article", "-seen_at"], name="editing_presence_recent_idx")]
+
+    def __str__(self):
+        return f"{self.user} on article {self.article_id}"

@@ -15,7 +15,9 @@ content type, so they read ``articles.publish_article`` wherever Django checks
 permissions. A superuser has them all.
 """
 
+from articles.importing import ImportRights
 from articles.models import Article
+from articles.publishing import SUBMITTABLE
 from articles.tagkinds import TAG_KINDS
 
 PUBLISH = "articles.publish_article"
@@ -25,6 +27,10 @@ DELETE = "articles.delete_article"
 
 # The only article fields a tagger may change.
 TAG_FIELDS = tuple(kind.name for kind in TAG_KINDS)
+# The form fields of tagging: the tag fields, and the confirmation of new topics.
+TAG_FORM_FIELDS = (*TAG_FIELDS, "new_topics")
+# Creating a topic is deliberate, and the vocabulary's keepers' (editors and taggers) job.
+ADD_TOPIC = "articles.add_topic"
 # The states in which a writer may still change an article: it is not live and not scheduled.
 WRITABLE_STATES = (Article.State.DRAFT, Article.State.UNPUBLISHED)
 
@@ -49,6 +55,28 @@ def can_edit_content(user, article: Article | None = None) -> bool:
 def can_tag(user, article: Article | None = None) -> bool:
     """Change an article's topics and countries."""
     return (user.is_active and user.has_perm(TAG)) or can_edit_content(user, article)
+
+
+def import_rights(user) -> ImportRights:
+    """What ``user`` may do by importing: the same as on the form (add; publish; change which states)."""
+    editor = can_publish(user)
+    return ImportRights(
+        user_id=user.pk,
+        add=user.is_active and user.has_perm("articles.add_article"),
+        publish=editor,
+        change_states=None
+        if editor and user.has_perm(CHANGE)
+        else (frozenset(WRITABLE_STATES) if user.is_active and user.has_perm(CHANGE) else frozenset()),
+    )
+
+
+def can_submit_for_review(user, article: Article | None) -> bool:
+    """Writers (and editors) submit a draft they may edit; editors then approve it or send it back."""
+    return can_edit_content(user, article) and (article is None or article.state in SUBMITTABLE)
+
+
+def can_create_topics(user) -> bool:
+    return user.is_active and user.has_perm(ADD_TOPIC)
 
 
 def can_delete(user, article: Article | None = None) -> bool:

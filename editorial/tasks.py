@@ -21,11 +21,19 @@ IMPORT_WORKERS_PER_JOB = 2
 
 
 def start_import(
-    uploads: Sequence[imports.Upload], *, user, publish: bool, dry_run: bool, section=None
+    uploads: Sequence[imports.Upload],
+    *,
+    user,
+    publish: bool,
+    dry_run: bool,
+    overwrite: bool = False,
+    section=None,
 ) -> ImportJob:
     """Store the uploads as a job and queue its tasks, in one transaction: both or neither."""
     with transaction.atomic():
-        job = imports.create_job(uploads, user=user, publish=publish, dry_run=dry_run, section=section)
+        job = imports.create_job(
+            uploads, user=user, publish=publish, dry_run=dry_run, overwrite=overwrite, section=section
+        )
         for _ in range(min(len(uploads), effective_jobs(IMPORT_WORKERS_PER_JOB))):
             import_documents.enqueue(job.pk)
     return job

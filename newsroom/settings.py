@@ -63,6 +63,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "taggit",
     "reversion",
+    "adminsortable2",
     "axes",
     "imagefield",
     "django_tasks",
@@ -266,6 +267,8 @@ IMAGEFIELD_BIN_DEPTH = 2
 SILENCED_SYSTEM_CHECKS = ["imagefield.I001"]
 
 TAGGIT_CASE_INSENSITIVE = True
+# Topics are separated by commas only: "Ukraine war" typed alone is one topic, not two.
+TAGGIT_TAGS_FROM_STRING = "articles.tagkinds.names_from_string"
 
 # The newsroom's own name, shown in the masthead, feeds and structured data.
 NEWSROOM_NAME = os.environ.get("NEWSROOM_NAME", "Newsroom")

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.db.models import Count
 
+from .forms import PersonForm
 from .models import Author, Person
 
 
@@ -21,6 +22,7 @@ class AuthorAdmin(admin.ModelAdmin):
 
 @admin.register(Person)
 class PersonAdmin(admin.ModelAdmin):
+    form = PersonForm
     list_display = ["name", "kind", "description", "quote_count"]
     list_filter = ["kind"]
     search_fields = ["name", "description", "aliases"]

@@ -83,3 +83,19 @@ class Person(KeyedNameMixin, models.Model):
 
     def get_absolute_url(self):
         return slug_url("articles:person", self.slug)
+
+
+class PersonRedirect(models.Model):
+    """The address of a person record merged into another: it leads, permanently, to the one kept."""
+
+    old_slug = models.SlugField(max_length=200, unique=True, allow_unicode=True)
+    old_name = models.CharField(max_length=200)
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="redirects")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["old_slug"]
+        verbose_name = "person redirect"
+
+    def __str__(self):
+        return f"{self.old_slug} → {self.person.slug}"

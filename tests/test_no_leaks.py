@@ -1,4 +1,4 @@
-"""Drafts, scheduled and unpublished articles never reach a reader, on any surface.
+"""Drafts, articles in review, scheduled and unpublished articles never reach a reader, on any surface.
 
 One matrix: article state × public surface. Each surface is requested as an
 anonymous reader and must not mention the hidden article's headline or slug.
@@ -27,6 +27,9 @@ SURFACES = {
     "author page": lambda ctx: reverse("articles:author", kwargs={"slug": ctx["author"]}),
     "person page": lambda ctx: reverse("articles:person", kwargs={"slug": ctx["person"]}),
     "quotes page": lambda ctx: reverse("articles:quotes") + "?q=Zanzibar",
+    "corrections page": lambda ctx: reverse("articles:corrections"),
+    "corrections feed": lambda ctx: reverse("articles:corrections-feed"),
+    "corrections atom feed": lambda ctx: reverse("articles:corrections-feed-atom"),
     "latest feed": lambda ctx: reverse("articles:feed"),
     "latest atom feed": lambda ctx: reverse("articles:feed-atom"),
     "topic feed": lambda ctx: reverse("articles:topic-feed", kwargs={"slug": "secrets"}),
@@ -116,6 +119,8 @@ def make_sections() -> Section:
 def make_hidden(state: str, client) -> Article:
     if state == "draft":
         return ArticleFactory(headline=HEADLINE, draft=True)
+    if state == "in review":
+        return ArticleFactory(headline=HEADLINE, in_review=True)
     if state == "scheduled":
         return ArticleFactory(headline=HEADLINE, scheduled=True)
     if state == "draft with a past time":
@@ -126,7 +131,7 @@ def make_hidden(state: str, client) -> Article:
     return article
 
 
-@pytest.fixture(params=["draft", "scheduled", "draft with a past time", "unpublished"])
+@pytest.fixture(params=["draft", "in review", "scheduled", "draft with a past time", "unpublished"])
 def hidden(request, client, django_capture_on_commit_callbacks, make_image):
     article = make_hidden(request.param, client)
     europe = make_sections()
@@ -141,6 +146,7 @@ def hidden(request, client, django_capture_on_commit_callbacks, make_image):
     person = PersonFactory(name="Hidden Speaker")
     article.people.add(person)
     QuoteFactory(article=article, speaker=person, text="Zanzibar words nobody may read")
+    article.corrections.create(text="Zanzibar correction nobody may read")
     # Live neighbours, so every list and feed has something to show.
     sibling = ArticleFactory(headline="A live story about Norway", section=europe)
     sibling.countries.add(country("NO"))
@@ -183,6 +189,7 @@ def test_hidden_article_never_reaches_a_reader(client, hidden, surface):
         assert HEADLINE not in body
     assert f"/{hidden['slug']}/" not in body
     assert "Zanzibar words" not in body
+    assert "Zanzibar correction" not in body
     for name in ("Hidden Speaker", "Hidden Author", "Hidden topic", "Hidden picture", "Hidden caption"):
         assert name not in body
     assert "hidden-author" not in body

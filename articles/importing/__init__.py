@@ -6,21 +6,27 @@ this package's own.
 """
 
 from .batch import Source, analyse_due, analyse_tables, effective_jobs, import_batch
+from .fingerprint import changed_since_import, content_fingerprint
 from .formats import FORMATS, Format, accepted, document_paths, format_for
 from .load import import_document
 from .lookups import Lookups, get_or_create_by_name
 from .results import ImportResult, Status
+from .rights import FULL_RIGHTS, ImportRights
 
 __all__ = [
     "FORMATS",
+    "FULL_RIGHTS",
     "Format",
     "ImportResult",
+    "ImportRights",
     "Lookups",
     "Source",
     "Status",
     "accepted",
     "analyse_due",
     "analyse_tables",
+    "changed_since_import",
+    "content_fingerprint",
     "document_paths",
     "effective_jobs",
     "format_for",

@@ -26,6 +26,7 @@ from people.models import Author, Person
 from .load import import_document
 from .lookups import Lookups
 from .results import ImportResult, Status
+from .rights import FULL_RIGHTS, ImportRights
 
 # The tables an import writes to.
 IMPORTED_MODELS: tuple[Any, ...] = (
@@ -77,19 +78,21 @@ def import_batch(
     publish: bool = False,
     published_at: datetime | None = None,
     dry_run: bool = False,
+    overwrite: bool = False,
+    rights: ImportRights = FULL_RIGHTS,
     each_document: Callable[[], AbstractContextManager] = nullcontext,
     section: Section | None = None,
 ) -> Iterator[ImportResult]:
     """Import ``sources``, each in its own transaction; results in their order.
 
-    ``each_document`` makes a context entered around each document's import (the
-    admin page opens a revision there). With ``jobs`` > 1 (PostgreSQL), that many
-    worker processes import at once; each opens its own database connection and
-    has its own ``Lookups``, and ``each_document`` must then be picklable.
+    ``each_document`` makes a context entered around each document's import; each
+    document makes its own revision (``revisions``). ``rights`` are whoever imports'.
+    With ``jobs`` > 1 (PostgreSQL), that many worker processes import at once; each opens
+    its own database connection and has its own ``Lookups``, and ``each_document`` must then be picklable.
     """
     options = {
         **{"publish": publish, "published_at": published_at, "dry_run": dry_run},
-        **{"context": each_document, "section": section},
+        **{"context": each_document, "section": section, "overwrite": overwrite, "rights": rights},
     }
     jobs = effective_jobs(jobs)
     # Readers' pages follow the batch within a second, not after every document.

@@ -29,9 +29,12 @@ from newsroom.dates import range_error
 from newstext import Document, ParseError, normalise_title
 
 from .checks import check_document
+from .fingerprint import changed_since_import, record_fingerprint
 from .formats import format_for
 from .lookups import Lookups
 from .results import ImportResult, Status
+from .revisions import import_revision, keep_editors_version, record
+from .rights import FULL_RIGHTS, ImportRights
 from .store import store
 
 # A document whose rows clash with a concurrent import's is tried once more.
@@ -39,6 +42,13 @@ ATTEMPTS = 2
 UNDATED = (
     "no publication date: the document carries none, so the article is dated by this import "
     "and kept out of the news sitemap; give --published-at (or set the time in the admin) to date it"
+)
+CONFLICT = (
+    "changed in the CMS since it was imported: the editors' version is kept; "
+    "import with --overwrite (“Replace articles changed in the CMS” on the import page) to replace it"
+)
+OVERWRITTEN = (
+    "changed in the CMS since it was imported: replaced; the editors' version is kept in its history"
 )
 
 
@@ -60,12 +70,16 @@ def import_document(
     max_bytes: int | None = None,
     lookups: Lookups | None = None,
     section: Section | None = None,
+    overwrite: bool = False,
+    rights: ImportRights = FULL_RIGHTS,
 ) -> ImportResult:
     """Import one document's bytes; never raises for bad input, reports it instead.
 
     ``published_at`` implies ``publish``. Without either, a new article is a draft
     and an existing article keeps its status. A batch passes the same ``lookups``
     to each of its documents. ``max_bytes`` defaults to ``NEWSROOM_IMPORT_MAX_BYTES``.
+    An article editors changed since its import is a ``conflict`` and kept as it is,
+    unless ``overwrite``. ``rights`` are those of whoever imports (the admin's roles).
     """
     if published_at is not None and (error := range_error(published_at, what="the publication time")):
         return ImportResult(path=path, status=Status.ERROR, error=f"{path}: {error}")
@@ -86,12 +100,15 @@ def import_document(
         # The same document under a second name: one article, reported and left as it is.
         summary = f"same content as {existing.source_name}, imported as “{existing.slug}”; left as it is"
         return ImportResult(path=path, status=Status.UNCHANGED, article_id=existing.pk, summary=summary)
-    if (
+    unchanged = (
         existing is not None
         and existing.source_hash == digest
         and not publish_changes(existing, publish=publish, published_at=published_at)
         and (section is None or existing.section_id == section.pk)
-    ):
+    )
+    if not unchanged and (refusal := rights.refusal(existing=existing, publish=publish)):
+        return ImportResult(path=path, status=Status.ERROR, error=f"{path}: refused: {refusal}")
+    if unchanged and existing is not None:
         return ImportResult(
             path=path,
             status=Status.UNCHANGED,
@@ -105,20 +122,39 @@ def import_document(
     notes = (
         (UNDATED,) if publish and published_at is None and not (existing and existing.published_at) else ()
     )
+    conflict = existing is not None and changed_since_import(existing)
+    if conflict and not overwrite:
+        return ImportResult(
+            path=path,
+            status=Status.CONFLICT,
+            article_id=existing.pk if existing else None,
+            summary=summarise(document),
+            counts=count(document),
+            notes=(CONFLICT,),
+        )
+    if conflict:
+        notes = (*notes, OVERWRITTEN)
     for attempt in range(1, ATTEMPTS + 1):
         try:
             with lookups.atomic():
-                article = store(
-                    document,
-                    article=existing,
-                    source_name=source_name,
-                    digest=digest,
-                    publish=publish,
-                    published_at=published_at,
-                    lookups=lookups,
-                    first_attempt=attempt == 1,
-                    section=section,
-                )
+                if conflict and existing is not None and not dry_run:
+                    keep_editors_version(existing, rights=rights, source_name=source_name)
+                with import_revision(rights):
+                    article = store(
+                        document,
+                        article=existing,
+                        source_name=source_name,
+                        digest=digest,
+                        publish=publish,
+                        published_at=published_at,
+                        lookups=lookups,
+                        first_attempt=attempt == 1,
+                        section=section,
+                    )
+                    record_fingerprint(article)
+                    record(
+                        article, comment=revision_comment(status, source_name=source_name, article=article)
+                    )
                 if dry_run:
                     raise _DryRunRollback(
                         article_data(Article.objects.for_page().get(pk=article.pk), public=False)
@@ -153,6 +189,12 @@ def import_document(
         counts=count(document),
         notes=notes,
     )
+
+
+def revision_comment(status: Status, *, source_name: str, article: Article) -> str:
+    """E.g. "Imported from 000_5db3.txt (updated); published."."""
+    state = article.state.label.lower()
+    return f"Imported from {source_name} ({status}); {state}."
 
 
 def summarise(document: Document) -> str:

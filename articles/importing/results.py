@@ -12,6 +12,8 @@ class Status(StrEnum):
     CREATED = "created"
     UPDATED = "updated"
     UNCHANGED = "unchanged"
+    # Editors changed the article since its import: their version is kept (``overwrite`` replaces it).
+    CONFLICT = "conflict"
     ERROR = "error"
 
 

@@ -1,9 +1,11 @@
 """The articles app's models; import them from here."""
 
 from .article import Article, ArticleQuerySet, page_prefetches
+from .corrections import Correction
 from .fronts import FRONT_SIZE, FrontItem
 from .pages import FOOTER_PAGES, Page
 from .parts import MAX_RELATED_LINKS, Byline, Quote, RelatedLink
+from .review import ReviewStep
 from .sections import Section
 from .tags import Country, TaggedCountry, TaggedTopic, Topic
 
@@ -14,12 +16,14 @@ __all__ = [
     "Article",
     "ArticleQuerySet",
     "Byline",
+    "Correction",
     "Country",
     "FrontItem",
     "Page",
     "Quote",
     "RelatedLink",
     "Section",
+    "ReviewStep",
     "TaggedCountry",
     "TaggedTopic",
     "Topic",

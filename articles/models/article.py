@@ -6,11 +6,15 @@ what that means now, given its publication time:
 ==============  ======================================  ==========================
 state           stored as                               may go to
 ==============  ======================================  ==========================
-draft           status draft, no publication time       scheduled, published
+draft           status draft, no publication time       in review, scheduled, published
+in review       status in review (any time)             draft (sent back), scheduled, published
 scheduled       status published, time in the future    published, draft
 published       status published, time now or past     unpublished
-unpublished     status draft, a publication time        scheduled, published
+unpublished     status draft, a publication time        in review, scheduled, published
 ==============  ======================================  ==========================
+
+An article in review waits for an editor: submitted by its writer, it is approved
+(published or scheduled) or sent back with a comment (``ReviewStep`` keeps each step).
 
 Visibility is time-based, so a scheduled article goes live by itself when its
 time comes. Every reader-facing query starts from ``Article.objects.published()``;
@@ -57,6 +61,10 @@ class ArticleQuerySet(models.QuerySet):
     def drafts(self):
         """Never went out: a draft with no publication time, or one still in the future."""
         return self.filter(status=Article.Status.DRAFT).exclude(published_at__lte=timezone.now())
+
+    def in_review(self):
+        """Submitted by their writer, waiting for an editor to approve or send back."""
+        return self.filter(status=Article.Status.IN_REVIEW)
 
     def unpublished(self):
         """Went out once and was taken down: a draft whose publication time has passed."""
@@ -151,6 +159,7 @@ def page_prefetches() -> list:
         "people",
         models.Prefetch("related_links", queryset=targets),
         models.Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
+        "corrections",
     ]
 
 
@@ -159,12 +168,14 @@ class Article(models.Model):
         """What is stored. What it means for readers now is ``state``."""
 
         DRAFT = "draft", "Draft"
+        IN_REVIEW = "review", "In review"
         PUBLISHED = "published", "Published"
 
     class State(models.TextChoices):
         """Where the article is in the publishing workflow (see the module's table)."""
 
         DRAFT = "draft", "Draft"
+        IN_REVIEW = "review", "In review"
         SCHEDULED = "scheduled", "Scheduled"
         PUBLISHED = "published", "Published"
         UNPUBLISHED = "unpublished", "Unpublished"
@@ -256,6 +267,12 @@ class Article(models.Model):
         editable=False,
         help_text="SHA-256 of the imported document, to recognise an unchanged re-import.",
     )
+    import_fingerprint = models.CharField(
+        max_length=64,
+        blank=True,
+        editable=False,
+        help_text="SHA-256 of the content its last import stored, to tell whether editors changed it since.",
+    )
     dated_by_import = models.BooleanField(
         "dated by its import",
         default=False,
@@ -311,6 +328,8 @@ class Article(models.Model):
         return body.paragraphs(self.body)
 
     def state_at(self, now: datetime) -> "Article.State":
+        if self.status == self.Status.IN_REVIEW:
+            return self.State.IN_REVIEW
         if self.status == self.Status.PUBLISHED:
             if self.published_at is not None and self.published_at > now:
                 return self.State.SCHEDULED
@@ -321,7 +340,7 @@ class Article(models.Model):
 
     @property
     def state(self) -> "Article.State":
-        """Draft, scheduled, published or unpublished, now."""
+        """Draft, in review, scheduled, published or unpublished, now."""
         return self.state_at(timezone.now())
 
     @property
@@ -356,6 +375,7 @@ class Article(models.Model):
 # The queryset method that selects each state.
 STATE_QUERYSETS = {
     Article.State.DRAFT: "drafts",
+    Article.State.IN_REVIEW: "in_review",
     Article.State.SCHEDULED: "scheduled",
     Article.State.PUBLISHED: "published",
     Article.State.UNPUBLISHED: "unpublished",

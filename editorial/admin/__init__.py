@@ -11,6 +11,7 @@ from django.contrib import admin
 from taggit.models import Tag
 
 from articles.models import Article, Country, FrontItem, Page, Quote, RelatedLink, Section, Topic
+from people.models import Person, PersonRedirect
 
 from ..history import register_models
 from ..models import TopicRedirect
@@ -18,6 +19,7 @@ from .articles import ArticleAdmin
 from .fronts import FrontItemAdmin
 from .inlines import QuoteAdmin, RelatedLinkAdmin
 from .pages import PageAdmin
+from .people import PersonMergeAdmin, PersonRedirectAdmin
 from .sections import SectionAdmin
 from .topics import CountryAdmin, TopicAdmin, TopicRedirectAdmin
 
@@ -35,6 +37,12 @@ admin.site.register(TopicRedirect, TopicRedirectAdmin)
 admin.site.register(Section, SectionAdmin)
 admin.site.register(FrontItem, FrontItemAdmin)
 admin.site.register(Page, PageAdmin)
+# The people app's own admin (imported above, so registered whatever the order of the apps), with
+# the editors' merge and likely duplicates added.
+if admin.site.is_registered(Person):
+    admin.site.unregister(Person)
+admin.site.register(Person, PersonMergeAdmin)
+admin.site.register(PersonRedirect, PersonRedirectAdmin)
 
 # Newsroom tags with its own Topic and Country models; taggit's generic Tag is unused.
 if admin.site.is_registered(Tag):

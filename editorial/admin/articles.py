@@ -1,19 +1,24 @@
 """The article admin, composed from the editorial mixins (roles, workflow, history, previews, …)."""
 
+from adminsortable2.admin import SortableAdminBase
 from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.views.main import ChangeList
 from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.db import models
 from reversion.admin import VersionAdmin
 
 from articles.models import Article, Country
 from images.admin import ImageChooserMixin
 
-from ..forms import EditorialArticleForm
+from ..forms import EditorialArticleForm, PlainNewlinesField
 from .base import ArticleAdminBase
+from .conflicts import ApplyMineMixin
 from .history import HistoryMixin
 from .importing import ImportMixin
-from .inlines import BylineInline, QuoteInline, RelatedLinkInline
+from .inlines import BylineInline, CorrectionInline, QuoteInline, RelatedLinkInline
+from .presence import PresenceMixin
 from .previews import PreviewMixin
 from .roles import RolesMixin
 from .tagging import TAG_ACTIONS, TAG_FILTERS, NeedsTaggingFilter, RecentAuthorFilter, TaggingMixin
@@ -33,6 +38,14 @@ class ArticleAdminForm(EditorialArticleForm):
         fields = ["countries"]  # the admin adds the rest from its fieldsets
 
 
+class ArticleChangeList(ChangeList):
+    """The list's rows come with their bylines and tags; the form reads its own, so it does not."""
+
+    def get_queryset(self, request, exclude_parameters=None):
+        queryset = super().get_queryset(request, exclude_parameters)
+        return queryset.prefetch_related("topics", "countries").for_listing()
+
+
 class ArticleAdmin(
     RolesMixin,
     WorkflowMixin,
@@ -40,11 +53,15 @@ class ArticleAdmin(
     PreviewMixin,
     TaggingMixin,
     ImportMixin,
+    PresenceMixin,
+    ApplyMineMixin,
     ImageChooserMixin,
     ArticleAdminBase,
+    SortableAdminBase,
     VersionAdmin,
 ):
     form = ArticleAdminForm
+    formfield_overrides = {models.TextField: {"form_class": PlainNewlinesField}}
     list_display = ["headline", "status_label", "published_at", "author_names", "topic_names", "updated_at"]
     tagger_list_display = ["headline", "standfirst_excerpt", "topic_names", "country_names", "status_label"]
     list_filter = [
@@ -57,7 +74,7 @@ class ArticleAdmin(
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["people"]
     readonly_fields = ["created_at", "updated_at", "dated_by_import"]
-    inlines = [BylineInline, RelatedLinkInline, QuoteInline]
+    inlines = [BylineInline, RelatedLinkInline, QuoteInline, CorrectionInline]
     actions = ["publish_now", "schedule", "unpublish", *TAG_ACTIONS]
     list_per_page = 50
     # Named: VersionAdmin has a change list template of its own.
@@ -80,8 +97,8 @@ class ArticleAdmin(
         ("Tags", {"fields": ["topics", "countries", "people"]}),
     ]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).prefetch_related("topics", "countries").for_listing()
+    def get_changelist(self, request, **kwargs):
+        return ArticleChangeList
 
     def get_list_display(self, request):
         if self.tags_only(request):

@@ -47,12 +47,14 @@ class ImportMixin:
         if not self.has_add_permission(request):
             raise PermissionDenied
         rows = []
-        form = ImportDocumentsForm(request.POST or None, request.FILES or None)
+        editor = permissions.can_publish(request.user)
+        if request.method == "POST" and not editor and ({"publish", "overwrite"} & set(request.POST)):
+            raise PermissionDenied("Only an editor can publish imported articles or replace editors' work.")
+        form = ImportDocumentsForm(request.POST or None, request.FILES or None, editor=editor)
         if request.method == "POST" and form.is_valid():
-            publish, dry_run = form.cleaned_data["publish"], form.cleaned_data["dry_run"]
+            publish, dry_run = form.cleaned_data.get("publish", False), form.cleaned_data["dry_run"]
+            overwrite = form.cleaned_data.get("overwrite", False)
             section = form.cleaned_data["section"]
-            if publish and not dry_run and not permissions.can_publish(request.user):
-                raise PermissionDenied("Only an editor can publish imported articles.")
             limit = settings.NEWSROOM_IMPORT_MAX_BYTES  # one byte more tells a file is too large
             uploads = [
                 imports.Upload(name=upload.name, data=upload.read(limit + 1))
@@ -60,11 +62,22 @@ class ImportMixin:
             ]
             if not (dry_run and len(uploads) <= imports.CHECK_NOW_LIMIT):
                 job = start_import(
-                    uploads, user=request.user, publish=publish, dry_run=dry_run, section=section
+                    uploads,
+                    user=request.user,
+                    publish=publish,
+                    dry_run=dry_run,
+                    overwrite=overwrite,
+                    section=section,
                 )
                 return redirect("admin:articles_article_import_job", job.pk)
-            sources = [Source(name=u.name, data=u.data) for u in uploads]
-            batch = import_batch(sources, dry_run=True, section=section)
+            batch = import_batch(
+                [Source(name=u.name, data=u.data) for u in uploads],
+                dry_run=True,
+                publish=publish,
+                overwrite=overwrite,
+                section=section,
+                rights=permissions.import_rights(request.user),
+            )
             rows = [imports.result_row(result, dry_run=True) for result in batch]
         context = {
             **self.import_context(request, "Import documents"),
@@ -131,6 +144,11 @@ class ImportMixin:
 def summary(rows: list[imports.ReportRow], *, dry_run: bool) -> dict:
     """The report's one-line summary, e.g. "9 imported, 1 failed.", and whether it calls for attention."""
     failed = sum(row.status == Status.ERROR for row in rows)
-    done = sum(bool(row.status) for row in rows) - failed
+    conflicts = sum(row.status == Status.CONFLICT for row in rows)
+    done = sum(bool(row.status) for row in rows) - failed - conflicts
     verb = "checked" if dry_run else "imported"
-    return {"text": f"{done} {verb}, {failed} failed.", "warning": bool(failed) or done < len(rows)}
+    kept = f", {conflicts} in conflict (changed in the CMS: kept as editors left them)" if conflicts else ""
+    return {
+        "text": f"{done} {verb}, {failed} failed{kept}.",
+        "warning": bool(failed or conflicts) or done < len(rows),
+    }

@@ -65,7 +65,7 @@ class RolesMixin:
             everything = (
                 flatten_fieldsets(self.fieldsets) if self.fieldsets else self.get_fields(request, obj)
             )
-            readonly += [f for f in everything if f not in permissions.TAG_FIELDS and f not in readonly]
+            readonly += [f for f in everything if f not in permissions.TAG_FORM_FIELDS and f not in readonly]
         elif not permissions.can_publish(request.user):
             readonly += [f for f in ("status", "published_at") if f not in readonly]
         return readonly
@@ -137,7 +137,7 @@ class RolesMixin:
 
     def save_related(self, request, form, formsets, change):
         if change and self.tags_only(request, form.instance):
-            extra = set(form.changed_data) - {*permissions.TAG_FIELDS, "edit_token"}
+            extra = set(form.changed_data) - {*permissions.TAG_FORM_FIELDS, "edit_token"}
             if extra or any(formset.has_changed() for formset in formsets):
                 raise PermissionDenied("Taggers may change topics and countries only.")
         super().save_related(request, form, formsets, change)

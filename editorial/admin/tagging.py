@@ -92,7 +92,34 @@ def tag_filter(kind: TagKind) -> type[TagInUseFilter]:
 TAG_FILTERS = [tag_filter(kind) for kind in TAG_KINDS]
 
 
+def _with_new_topics(fields: list) -> list:
+    if "topics" not in fields or "new_topics" in fields:
+        return list(fields)
+    at = list(fields).index("topics") + 1
+    return [*fields[:at], "new_topics", *fields[at:]]
+
+
 class TaggingMixin:
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        return type(
+            form.__name__, (form,), {"may_create_topics": permissions.can_create_topics(request.user)}
+        )
+
+    def get_fieldsets(self, request, obj=None):
+        """The topics' "New topics to create" beside them, for those who may create topics; for a
+        tagger (who may change nothing else) the tagging fields come first."""
+        fieldsets = list(super().get_fieldsets(request, obj))
+        if permissions.can_create_topics(request.user):
+            fieldsets = [
+                (name, {**options, "fields": _with_new_topics(options["fields"])})
+                for name, options in fieldsets
+            ]
+        if self.tags_only(request, obj):
+            tagging_first = [fs for fs in fieldsets if "topics" in fs[1]["fields"]]
+            fieldsets = tagging_first + [fs for fs in fieldsets if fs not in tagging_first]
+        return fieldsets
+
     def form_context(self, request, obj) -> dict:
         context = super().form_context(request, obj)
         if obj is not None and permissions.can_tag(request.user, obj):

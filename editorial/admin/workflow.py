@@ -1,4 +1,5 @@
-"""The publishing workflow on the article admin: buttons on the form, bulk actions, the Scheduled page.
+"""The publishing workflow on the article admin: buttons on the form, bulk actions, the Scheduled page,
+and the review: "Submit for review", the "Waiting for review" queue, "Send back to the writer".
 
 Each button and action asks its question, calls a verb of ``articles.publishing``
 and reports; the rules about who may are in ``editorial.permissions``.
@@ -6,6 +7,7 @@ and reports; the rules about who may are in ``editorial.permissions``.
 
 from collections import defaultdict
 
+import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -20,17 +22,24 @@ from .. import permissions
 from ..forms import ScheduleForm
 
 TRANSITION_BUTTONS = {
+    "_submit_review": "Save and submit for review",
     "_publish": "Save and publish now",
     "_schedule": "Save and schedule",
     "_unpublish": "Save and unpublish",
+    "_send_back": "Send back to the writer",
 }
 # The buttons an editor sees in each state.
 BUTTONS_BY_STATE = {
     Article.State.DRAFT: ["_publish", "_schedule"],
+    Article.State.IN_REVIEW: ["_publish", "_schedule", "_send_back"],
     Article.State.UNPUBLISHED: ["_publish", "_schedule"],
     Article.State.SCHEDULED: ["_publish", "_schedule", "_unpublish"],
     Article.State.PUBLISHED: ["_unpublish"],
 }
+# What only an editor may do; a writer may submit for review.
+EDITOR_TRANSITIONS = {"_publish", "_schedule", "_unpublish", "_send_back"}
+# How many of an article's review steps its form shows.
+REVIEW_STEPS_SHOWN = 5
 WHEN_FORMAT = "j F Y, H:i"
 
 
@@ -58,16 +67,28 @@ class WorkflowMixin:
     def save_model(self, request, obj, form, change):
         self.check_save_allowed(request, obj, change)
         transition = self.requested_transition(request)
-        if transition and not permissions.can_publish(request.user):
-            raise PermissionDenied("Only an editor can publish, schedule or unpublish an article.")
+        if transition in EDITOR_TRANSITIONS and not permissions.can_publish(request.user):
+            raise PermissionDenied("Only an editor can publish, schedule, unpublish or send back an article.")
+        original = Article.objects.filter(pk=obj.pk).first() if change else None
+        if transition == "_submit_review" and not permissions.can_submit_for_review(request.user, original):
+            raise PermissionDenied("Only a draft you may edit can be submitted for review.")
         if "published_at" in form.changed_data:
             obj.dated_by_import = False  # an editor gave it its time
         super().save_model(request, obj, form, change)
-        if transition == "_publish":
-            if not self._refused(request, publishing.publish_now([obj])):
+        note = form.cleaned_data.get("review_note", "")
+        if transition == "_submit_review":
+            publishing.submit_for_review([obj], by=request.user, note=note)
+            self.message_user(request, f"“{obj}” is waiting for an editor's review.", messages.SUCCESS)
+        elif transition == "_send_back":
+            publishing.send_back([obj], by=request.user, comment=note)
+            self.message_user(
+                request, f"“{obj}” is back with its writer, with your comment.", messages.SUCCESS
+            )
+        elif transition == "_publish":
+            if not self._refused(request, publishing.publish_now([obj], by=request.user)):
                 self.message_user(request, f"“{obj}” is published.", messages.SUCCESS)
         elif transition == "_schedule":
-            if not self._refused(request, publishing.schedule([obj], at=obj.published_at)):
+            if not self._refused(request, publishing.schedule([obj], at=obj.published_at, by=request.user)):
                 self.message_user(
                     request,
                     f"“{obj}” is scheduled to go live on {_when(obj.published_at)}.",
@@ -79,19 +100,45 @@ class WorkflowMixin:
                 request, f"“{obj}” is unpublished: readers can no longer see it.", messages.SUCCESS
             )
 
+    def log_change(self, request, obj, message):
+        """The revision's comment names the step taken ("Published.") beside the fields changed."""
+        step = reversion.get_comment() if reversion.is_active() else ""
+        entry = super().log_change(request, obj, message)
+        if step and reversion.is_active():
+            reversion.set_comment(publishing.joined_comment(entry.get_change_message(), step))
+        return entry
+
     def form_context(self, request, obj) -> dict:
         context = super().form_context(request, obj)
         state = obj.state if obj else None
-        buttons = []
-        if permissions.can_publish(request.user) and self.has_change_permission(request, obj):
-            names = BUTTONS_BY_STATE[state] if state else BUTTONS_BY_STATE[Article.State.DRAFT]
-            buttons = [(name, TRANSITION_BUTTONS[name]) for name in names]
-        return {**context, "workflow_buttons": buttons, "workflow_state": state}
+        names = self.transitions_for(request, obj)
+        buttons = [(name, TRANSITION_BUTTONS[name]) for name in names]
+        steps = list(obj.review_steps.select_related("by")[:REVIEW_STEPS_SHOWN]) if obj else []
+        return {**context, "workflow_buttons": buttons, "workflow_state": state, "review_steps": steps}
+
+    def transitions_for(self, request, obj) -> list[str]:
+        """The workflow buttons this user sees on ``obj``'s form (a new article when ``obj`` is None)."""
+        user = request.user
+        if permissions.can_publish(user) and self.has_change_permission(request, obj):
+            return BUTTONS_BY_STATE[obj.state if obj else Article.State.DRAFT]
+        if permissions.can_submit_for_review(user, obj):
+            return ["_submit_review"]
+        return []
+
+    def get_fieldsets(self, request, obj=None):
+        """A "Review" box with the note, for whoever may submit the article or send it back."""
+        fieldsets = super().get_fieldsets(request, obj)
+        names = self.transitions_for(request, obj)
+        if {"_submit_review", "_send_back"} & set(names):
+            label = "Comment for the writer" if "_send_back" in names else "Review"
+            fieldsets = [*fieldsets, (label, {"fields": ["review_note"], "classes": ["review-note"]})]
+        return fieldsets
 
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
             path("scheduled/", view(self.scheduled_view), name="articles_article_scheduled"),
+            path("review/", view(self.review_view), name="articles_article_review"),
             *super().get_urls(),
         ]
 
@@ -111,6 +158,20 @@ class WorkflowMixin:
         }
         return TemplateResponse(request, "editorial/admin/scheduled.html", context)
 
+    def review_view(self, request):
+        """Waiting for review: what writers submitted, longest-waiting first, with who and when."""
+        if not self.has_view_or_change_permission(request):
+            raise PermissionDenied
+        articles = list(publishing.review_queue())
+        context = {
+            **self.admin_site.each_context(request),
+            "title": "Waiting for review",
+            "opts": self.opts,
+            "articles": [(a, a.submissions[0] if a.submissions else None) for a in articles],
+            "can_review": permissions.can_publish(request.user),
+        }
+        return TemplateResponse(request, "editorial/admin/review_queue.html", context)
+
     def _refused(self, request, result) -> bool:
         """Tell the editor which articles were not ready to go live, and why; whether any were."""
         for refusal in result.refused:
@@ -125,7 +186,7 @@ class WorkflowMixin:
 
     @admin.action(description="Publish selected articles now", permissions=["publish"])
     def publish_now(self, request, queryset):
-        result = publishing.publish_now(queryset)
+        result = publishing.publish_now(queryset, by=request.user)
         self._report(
             request, result, done="Published {n} article(s).", skipped="already live: left as they were"
         )
@@ -135,7 +196,7 @@ class WorkflowMixin:
         form = ScheduleForm(self.posted(request))
         if form.is_valid():
             at = form.cleaned_data["at"]
-            result = publishing.schedule(queryset, at=at)
+            result = publishing.schedule(queryset, at=at, by=request.user)
             done = f"Scheduled {{n}} article(s) to go live on {_when(at)}."
             self._report(request, result, done=done, skipped="live: unpublish them first to schedule them")
             return None

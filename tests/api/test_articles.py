@@ -201,8 +201,15 @@ def test_detail_has_the_import_report_fields_plus_url_and_published_at(api):
         "url": f"http://testserver/articles/{article.slug}/",
         "published_at": "2024-01-15T09:05:00+00:00",
         "section": None,
+        "corrections": [],
     }
-    assert set(response.data) == set(expected) | {"url", "published_at", "section", "lead_image"}
+    assert set(response.data) == set(expected) | {
+        "url",
+        "published_at",
+        "section",
+        "lead_image",
+        "corrections",
+    }
     assert response.data["quotes"] == [{"speaker": "Carla Mendes", "text": "The water came at night."}]
 
 
@@ -302,8 +309,8 @@ def test_filtered_search_query_count_is_fixed(api, django_assert_num_queries, n)
 def test_detail_query_count_is_fixed_whatever_the_number_of_items(api, django_assert_num_queries, n):
     article = full_article(n)
 
-    # The article, then bylines, topics, countries, people, related links and quotes.
-    with django_assert_num_queries(7 + VERSION_QUERY):
+    # The article, then bylines, topics, countries, people, related links, quotes and corrections.
+    with django_assert_num_queries(8 + VERSION_QUERY):
         response = api("article", slug=article.slug)
 
     assert len(response.data["related"]) == n

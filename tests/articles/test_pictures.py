@@ -311,8 +311,8 @@ def test_article_page_queries_stay_the_same_with_1_or_20_pictures(
     client, make_image, django_assert_num_queries, n
 ):
     article = pictures_article(make_image, n)
-    # The same as an article page without pictures (tests/articles/test_article_page.py).
-    with django_assert_num_queries(8 + VERSION_QUERY + NAV_QUERY):
+    # As an article page without pictures (tests/articles/test_article_page.py), corrections included.
+    with django_assert_num_queries(9 + VERSION_QUERY + NAV_QUERY):
         response = client.get(article.get_absolute_url())
     assert response.content.decode().count("<picture>") == 1 + n
 

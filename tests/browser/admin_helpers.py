@@ -28,6 +28,9 @@ def roles_fixture(transactional_db):
     importlib.import_module("editorial.migrations.0005_roles_with_pictures").grant(apps)
     importlib.import_module("editorial.migrations.0006_section_permissions").grant(apps, None)
     importlib.import_module("editorial.migrations.0008_front_and_site_page_permissions").grant(apps, None)
+    importlib.import_module(
+        "editorial.migrations.0010_writers_pick_existing_topics"
+    ).take_add_topic_from_writers(apps, None)
 
 
 @pytest.fixture(name="staff")

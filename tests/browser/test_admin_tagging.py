@@ -30,7 +30,8 @@ def test_tagger_tags_with_autocomplete_suggestions_and_a_bulk_action(live_server
 
     sign_in(page, live_server, "tess")
     page.goto(live_server.url + reverse("admin:articles_article_change", args=[article.pk]))
-    topics = page.locator("#id_topics")
+    # Topics are tokens: typed in their own box, each one whole, existing ones suggested.
+    topics = page.locator("#id_topics_typing")
     topics.press_sequentially("ukr", delay=50)
     option = page.get_by_role("option", name="Ukraine war")
     option.wait_for()
@@ -38,12 +39,23 @@ def test_tagger_tags_with_autocomplete_suggestions_and_a_bulk_action(live_server
     check_accessibility(page, "admin-article-change-tagger")
     screenshot("admin-tagger-autocomplete")
     option.click()
-    assert topics.input_value() == "Ukraine war, "
+    assert page.get_by_role("button", name="Remove topic Ukraine war").is_visible()
+    assert page.locator("#id_topics").input_value() == "Ukraine war"
+    # A new topic only deliberately: Enter alone does not make one, "Create new topic" does.
+    topics.press_sequentially("Sahel coup", delay=30)
+    create = page.get_by_role("option", name="Create new topic “Sahel coup”")
+    create.wait_for()
+    topics.press("Enter")
+    assert page.get_by_role("button", name="Remove topic Sahel coup").count() == 0
+    create.click()
+    assert page.locator("#id_new_topics").input_value() == "Sahel coup"
+    assert page.locator("#id_topics").input_value() == "Ukraine war, Sahel coup"
+    screenshot("admin-tagger-topic-tokens")
     page.get_by_role("button", name="Add Belarus").click()
     assert page.get_by_role("button", name="Added Belarus").is_disabled()
     page.get_by_role("button", name="Save", exact=True).click()
     page.wait_for_selector(".messagelist")
-    assert [t.name for t in article.topics.all()] == ["Ukraine war"]
+    assert sorted(t.name for t in article.topics.all()) == ["Sahel coup", "Ukraine war"]
     assert [c.code for c in article.countries.all()] == ["BY"]
 
     # The list: headline, standfirst and tags, and a bulk action.

@@ -38,8 +38,8 @@ def test_writer_drafts_and_editor_schedules_previews_and_publishes(live_server, 
     page.get_by_text("Add another Author", exact=True).click()
     page.get_by_text("Add another Author", exact=True).click()
     rows = page.locator("#bylines-group tr.form-row:not(.empty-form)")
+    # The position is hidden (drag and drop or Move up/down): rows are saved in page order.
     for index, name in enumerate(["Ana Souza", "Bruno Costa"]):
-        rows.nth(index).locator("input[name$='-position']").fill(str(index))
         pick_autocomplete(page, rows.nth(index), name)
     page.get_by_text("Add another Related link", exact=True).click()
     page.locator("input[name='related_links-0-title']").fill("Earlier floods in the delta")

@@ -5,6 +5,7 @@ from django.contrib import admin
 from django.urls import reverse
 
 from articles.models import Article, FrontItem, Section
+from people.models import PersonRedirect
 from tests.factories import (
     ArticleFactory,
     BylineFactory,
@@ -23,7 +24,9 @@ def content():
     article = ArticleFactory(section=Section.objects.create(name="Europe", slug="europe", parent=world))
     BylineFactory(article=article)
     RelatedLinkFactory(article=article)
-    QuoteFactory(article=article, speaker=PersonFactory())
+    person = PersonFactory()
+    QuoteFactory(article=article, speaker=person)
+    PersonRedirect.objects.create(old_slug="merged-away", old_name="Merged away", person=person)
     article.topics.add("Energy")
     article.countries.add(country("NO"))
     FrontItem.objects.create(article=article)
@@ -50,6 +53,7 @@ def test_every_newsroom_model_is_registered():
         ("articles", "topic"),
         ("people", "author"),
         ("people", "person"),
+        ("people", "personredirect"),
     ]
 
 
@@ -114,6 +118,7 @@ def test_editor_creates_an_article_with_countries_and_topics_through_the_form(ad
         "status": "draft",
         "publication": "The Northern Ledger",
         "topics": "Energy, Ukraine war",
+        "new_topics": "Energy, Ukraine war",  # created deliberately
         "countries": [belarus.pk, ukraine.pk],
         "lead_image": "",
         "lead_image_caption": "",

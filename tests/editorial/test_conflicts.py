@@ -4,6 +4,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Article
+from editorial import history
 from tests.factories import ArticleFactory
 
 from .helpers import article_form
@@ -106,3 +107,54 @@ def test_a_missing_or_stale_token_is_refused(editor, article, token):
     assert response.status_code == 200
     assert response.context["adminform"].form.conflict is not None
     assert Article.objects.get(pk=article.pk).body == "First paragraph."
+
+
+def test_my_changes_are_applied_on_top_of_the_newer_version_field_by_field(client_as, article):
+    alice, bob = client_as("Editor", username="alice"), client_as("Editor", username="bob")
+    bob_form = article_form(bob, article)
+    alice.post(url(article), article_form(alice, article) | {"headline": "Alice's headline"})
+    refused = bob.post(url(article), bob_form | {"body": "Bob's rewrite.", "standfirst": "Bob's standfirst."})
+    conflict = refused.context["adminform"].form.conflict
+    # Bob changed body and standfirst; his headline is only older, not a change of his.
+    assert {c.name: c.changed_by_me for c in conflict.mine} == {
+        "headline": False,
+        "standfirst": True,
+        "body": True,
+    }
+    html = refused.content.decode()
+    assert "Apply my changes on top of the newer version" in html
+    assert 'value="headline" id="keep-mine-headline">' in html  # not ticked
+
+    apply_url = reverse("admin:articles_article_apply_mine", args=[article.pk])
+    data = bob_form | {"body": "Bob's rewrite.", "standfirst": "Bob's standfirst."}
+    data |= {"_keep_mine": ["body"], "_newer_token": conflict.newer_token}
+    assert bob.post(apply_url, data).status_code == 302
+    stored = Article.objects.get(pk=article.pk)
+    assert (stored.headline, stored.body, stored.standfirst) == (
+        "Alice's headline",
+        "Bob's rewrite.",
+        article.standfirst,
+    )
+    latest = history.versions_of(article.pk)[0]
+    assert latest.revision.get_comment() == "Applied on top of the newer version: body."
+    assert latest.revision.user.username == "bob"
+
+
+def test_applying_after_yet_another_save_applies_nothing(client_as, article):
+    alice, bob = client_as("Editor"), client_as("Editor")
+    bob_form = article_form(bob, article)
+    alice.post(url(article), article_form(alice, article) | {"headline": "Alice's headline"})
+    conflict = bob.post(url(article), bob_form | {"body": "Bob's."}).context["adminform"].form.conflict
+    alice.post(url(article), article_form(alice, article) | {"headline": "Alice again"})
+    apply_url = reverse("admin:articles_article_apply_mine", args=[article.pk])
+    data = bob_form | {"body": "Bob's.", "_keep_mine": ["body"], "_newer_token": conflict.newer_token}
+    bob.post(apply_url, data)
+    assert Article.objects.get(pk=article.pk).body == "First paragraph."
+
+
+def test_a_writer_cannot_apply_onto_a_live_article(client_as):
+    live = ArticleFactory(headline="Live")
+    writer = client_as("Writer")
+    apply_url = reverse("admin:articles_article_apply_mine", args=[live.pk])
+    response = writer.post(apply_url, {"headline": "Mine", "_keep_mine": ["headline"]})
+    assert response.status_code == 403

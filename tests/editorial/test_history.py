@@ -84,7 +84,14 @@ def test_history_page_lists_revisions_with_compare_and_restore(editor, article):
 
 def test_compare_two_revisions_field_by_field(editor, article):
     save(editor, article)
-    save(editor, article, headline="Delta floods recede", body="Water fell.", topics="Floods, Recovery")
+    save(
+        editor,
+        article,
+        headline="Delta floods recede",
+        body="Water fell.",
+        topics="Floods, Recovery",
+        new_topics="Recovery",
+    )
     new, old = versions(article)
     response = editor.get(
         reverse("admin:articles_article_compare", args=[article.pk]), {"from": old.pk, "to": new.pk}
@@ -115,7 +122,7 @@ def test_compare_a_revision_with_the_current_article(editor, article):
 def test_revert_restores_text_bylines_links_quotes_and_tags(editor, article):
     save(editor, article)
     old = versions(article)[0]
-    changed = save(editor, article, body="Rewritten.", topics="Politics")
+    changed = save(editor, article, body="Rewritten.", topics="Politics", new_topics="Politics")
     changed.bylines.all().delete()
     RelatedLink.objects.filter(article=article).delete()
     changed.countries.clear()

@@ -37,6 +37,7 @@ def test_tagger_form_has_only_topics_and_countries_as_inputs(tagger, article):
         "countries",
         "csrfmiddlewaretoken",
         "edit_token",
+        "new_topics",
         "topics",
     ]
 
@@ -51,6 +52,7 @@ def test_tagger_form_shows_the_text_read_only(tagger, article):
 def test_tagger_saves_topics_and_countries(tagger, article):
     data = article_form(tagger, article) | {
         "topics": "Belarus politics, Energy",
+        "new_topics": "Belarus politics, Energy",  # a tagger may create topics, deliberately
         "countries": [country("BY").pk],
     }
     response = tagger.post(change_url(article), data)
@@ -128,3 +130,8 @@ def test_needs_tagging_filter(tagger, value, expected):
     both.countries.add(country("NO"))
     response = tagger.get(reverse("admin:articles_article_changelist"), {"needs_tagging": value})
     assert sorted(a.headline for a in response.context["cl"].result_list) == sorted(expected)
+
+
+def test_a_tagger_sees_the_tagging_fields_first(tagger, article):
+    html = tagger.get(change_url(article)).content.decode()
+    assert html.index('name="topics"') < html.index('class="readonly">Original body.')

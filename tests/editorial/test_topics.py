@@ -135,7 +135,10 @@ def test_typing_a_topic_in_another_case_or_by_its_old_name_uses_the_existing_one
     keep, old = topics
     tagging.merge_topics(sources=[old], into=keep)
     article = ArticleFactory(draft=True)
-    form = article_form(editor, article) | {"topics": "UKRAINE WAR, war in ukraine, New topic"}
+    form = article_form(editor, article) | {
+        "topics": "UKRAINE WAR, war in ukraine, New topic",
+        "new_topics": "New topic",  # a new topic is created deliberately
+    }
     editor.post(reverse("admin:articles_article_change", args=[article.pk]), form)
     assert sorted(t.name for t in article.topics.all()) == ["New topic", "Ukraine war"]
     assert not Topic.objects.filter(name__iexact="war in ukraine").exists()
@@ -238,6 +241,7 @@ def test_add_and_remove_country_actions(tagger):
 
 
 def test_writer_bulk_tags_only_drafts(writer):
+    Topic.objects.create(name="Energy")
     draft, live = ArticleFactory(draft=True), ArticleFactory()
     response = action(writer, "add_topic", [draft, live], name="Energy")
     assert [t.name for t in draft.topics.all()] == ["Energy"]

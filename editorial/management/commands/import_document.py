@@ -6,11 +6,13 @@ Thin over ``articles.importing.import_batch``; DESIGN.md has the contract.
 import json
 from datetime import datetime
 
+from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 from django.utils import timezone
 
 from articles.importing import (
     FORMATS,
+    FULL_RIGHTS,
     ImportResult,
     Source,
     Status,
@@ -19,6 +21,7 @@ from articles.importing import (
     import_batch,
 )
 from articles.models import Section
+from editorial.permissions import import_rights
 from newsroom.dates import range_error
 
 
@@ -43,6 +46,17 @@ class Command(BaseCommand):
         parser.add_argument("--dry-run", action="store_true", help="Parse and report without writing.")
         parser.add_argument("--json", action="store_true", help="Print one JSON object per document.")
         parser.add_argument(
+            "--overwrite",
+            action="store_true",
+            help="Replace articles editors changed since their import (reported as conflicts otherwise); "
+            "the replaced versions stay in history.",
+        )
+        parser.add_argument(
+            "--user",
+            metavar="USERNAME",
+            help="Import as this staff account: its roles apply, as in the admin, and the revisions name it.",
+        )
+        parser.add_argument(
             "--jobs",
             type=int,
             default=1,
@@ -62,6 +76,7 @@ class Command(BaseCommand):
             raise CommandError("--jobs must be 1 or more.", returncode=2)
         if effective_jobs(jobs) < jobs:
             self.stderr.write("--jobs: SQLite takes one writer at a time; importing one document at a time.")
+        rights = self.rights_of(options["user"]) if options["user"] else FULL_RIGHTS
         show_progress = not as_json and len(files) > 1 and self.stderr.isatty()
         failures = 0
         results = import_batch(
@@ -71,12 +86,14 @@ class Command(BaseCommand):
             published_at=when,
             dry_run=dry_run,
             section=section,
+            overwrite=options["overwrite"],
+            rights=rights,
         )
         for number, (path, result) in enumerate(zip(files, results, strict=True), start=1):
             if show_progress:
                 self.stderr.write(f"\r[{number}/{len(files)}] {path.name[:60]:<60}", ending="")
                 self.stderr.flush()
-            failures += result.status == Status.ERROR
+            failures += result.status in (Status.ERROR, Status.CONFLICT)
             if as_json:
                 self.stdout.write(json.dumps(result.as_json(), ensure_ascii=False))
             else:
@@ -84,7 +101,15 @@ class Command(BaseCommand):
         if show_progress:
             self.stderr.write("")
         if failures:
-            raise CommandError(f"{failures} of {len(files)} document(s) failed to import.", returncode=1)
+            raise CommandError(
+                f"{failures} of {len(files)} document(s) failed to import or were in conflict.", returncode=1
+            )
+
+    def rights_of(self, username: str):
+        user = get_user_model()._default_manager.filter(username=username, is_active=True).first()
+        if user is None or not user.is_staff:
+            raise CommandError(f"--user: no active staff account called {username!r}.", returncode=2)
+        return import_rights(user)
 
     def find_section(self, slug: str) -> Section:
         section = Section.objects.filter(slug=slug).first()
@@ -112,7 +137,7 @@ class Command(BaseCommand):
             self.stderr.write(self.style.ERROR(f"error: {result.error}"))
             return
         # A summary from the parsed document; the full stored state is what --json prints.
-        prefix = "would be " if dry_run and result.status != Status.UNCHANGED else ""
+        prefix = "would be " if dry_run and result.status in (Status.CREATED, Status.UPDATED) else ""
         self.stdout.write(f"{prefix}{result.status}: {result.path} ({result.summary})")
         for note in result.notes:
             self.stderr.write(self.style.WARNING(f"note: {result.path}: {note}"))
