@@ -26,24 +26,31 @@ from reversion import is_registered, register
 from reversion.models import Revision, Version
 
 from articles import body
-from articles.models import Article, Byline, Quote, RelatedLink
+from articles.models import Article, BodyBlock, Byline, Quote, RelatedLink
 from articles.tagkinds import TAG_KINDS
+from images.models import Image
 from people.models import Author, Person
 
 from .models import RevisionTags
 from .tagging import resolve_topic_names
 
-ARTICLE_FOLLOW = ("bylines", "related_links", "quotes")
+ARTICLE_FOLLOW = ("blocks", "bylines", "related_links", "quotes")
 # Tags are recorded by name in RevisionTags; the authors through Byline; the search
-# vector is derived from the text and rebuilt on the next save.
-ARTICLE_EXCLUDE = (*(kind.name for kind in TAG_KINDS), "authors", "search_vector")
+# vector and the body's stored text are derived from the blocks and rebuilt on the next save.
+ARTICLE_EXCLUDE = (
+    *(kind.name for kind in TAG_KINDS),
+    "authors",
+    "search_vector",
+    body.SEARCH_COLUMN,
+    body.HEADINGS_COLUMN,
+)
 
 
 def register_models() -> None:
     """Register the article and what it owns with django-reversion (idempotent)."""
     if not is_registered(Article):
         register(Article, follow=ARTICLE_FOLLOW, exclude=ARTICLE_EXCLUDE)
-    for model in (Byline, RelatedLink, Quote):
+    for model in (BodyBlock, Byline, RelatedLink, Quote):
         if not is_registered(model):
             register(model)
 
@@ -97,14 +104,44 @@ def _names(model, ids, attribute: str = "name") -> dict:
 Rows = Sequence[Mapping[str, Any]]
 
 
-def _snapshot(fields: dict, *, bylines: Rows, links: Rows, quotes: Rows, people: list, tags) -> Snapshot:
+def block_text(block: Mapping[str, Any], images: Mapping[int, str]) -> str:
+    """One body block as an editor reads it in a comparison."""
+    kind = block.get("kind")
+    if kind == "text":
+        return body.PARAGRAPH_BREAK.join(body.html_paragraphs(block.get("html") or ""))
+    if kind == "aside":
+        paragraphs = body.PARAGRAPH_BREAK.join(body.html_paragraphs(block.get("html") or ""))
+        return f"[Fact box: {block.get('title') or ''}]\n{paragraphs}"
+    if kind == "image":
+        image_id = int(block.get("image_id") or 0)
+        image = images.get(image_id) or (f"picture #{image_id}" if image_id else "(no picture)")
+        caption = f" — {block['caption']}" if block.get("caption") else ""
+        return f"[Image ({block.get('size')}): {image}{caption}]"
+    if kind == "quote":
+        return f"[Pull quote: {block.get('speaker') or ''}: “{block.get('text') or ''}”]"
+    return f"[Embed: {block.get('url') or ''}]"
+
+
+def _body(blocks: Rows, legacy: str | None) -> str:
+    """The body, block by block; a revision from before blocks holds its plain text."""
+    if not blocks:
+        return body.plain_text(legacy or "")
+    from_images = [b["image_id"] for b in blocks if b.get("image_id")]
+    images = _names(Image, from_images, "alt_text") if from_images else {}
+    ordered = sorted(blocks, key=lambda b: (b.get("position") or 0, b.get("id") or 0))
+    return "\n\n".join(block_text(b, images) for b in ordered)
+
+
+def _snapshot(
+    fields: dict, *, blocks: Rows, bylines: Rows, links: Rows, quotes: Rows, people: list, tags
+) -> Snapshot:
     snapshot: Snapshot = {}
     for name, label in ARTICLE_FIELDS:
         value = fields.get(name)
         if name == "published_at":
             value = _when(value)
         elif name == "body":
-            value = body.plain_text(value or "")
+            value = _body(blocks, value)
         elif name == "status":
             value = Article.Status(value).label if value in Article.Status.values else value or ""
         snapshot[label] = str(value or "")
@@ -140,11 +177,12 @@ def _snapshot(fields: dict, *, bylines: Rows, links: Rows, quotes: Rows, people:
 
 def snapshot_of_article(article: Article) -> Snapshot:
     """The article as it is stored now."""
-    fields = {name: getattr(article, name) for name, _ in ARTICLE_FIELDS}
+    fields = {name: getattr(article, name, "") for name, _ in ARTICLE_FIELDS}
     fields["image"] = article.image.name if article.image else ""
     tags = RevisionTags(**current_tags(article.pk))
     return _snapshot(
         fields,
+        blocks=list(article.blocks.values()),
         bylines=list(article.bylines.values("author_id", "position", "location", "role")),
         links=list(article.related_links.values("title", "url", "target_id", "position")),
         quotes=list(article.quotes.values("speaker_id", "text", "position")),
@@ -159,7 +197,7 @@ def snapshot_of_version(version: Version) -> Snapshot:
     fields = {name: data.get(name) for name, _ in ARTICLE_FIELDS}
     fields["image"] = str(data.get("image") or "")
     article_id = int(version.object_id)
-    related: dict[type, list[dict]] = {Byline: [], RelatedLink: [], Quote: []}
+    related: dict[type, list[dict]] = {BodyBlock: [], Byline: [], RelatedLink: [], Quote: []}
     for other in version.revision.version_set.select_related("content_type"):
         model = other.content_type.model_class()
         if model in related:
@@ -168,6 +206,7 @@ def snapshot_of_version(version: Version) -> Snapshot:
                 related[model].append(values)
     return _snapshot(
         fields,
+        blocks=related[BodyBlock],
         bylines=related[Byline],
         links=related[RelatedLink],
         quotes=related[Quote],

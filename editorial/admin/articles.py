@@ -10,6 +10,7 @@ from articles.models import Article, Country
 
 from ..forms import EditorialArticleForm
 from .base import ArticleAdminBase
+from .blocks import BodyBlockInline, BodyBlocksMixin
 from .history import HistoryMixin
 from .importing import ImportMixin
 from .inlines import BylineInline, QuoteInline, RelatedLinkInline
@@ -39,6 +40,7 @@ class ArticleAdmin(
     PreviewMixin,
     TaggingMixin,
     ImportMixin,
+    BodyBlocksMixin,
     ArticleAdminBase,
     VersionAdmin,
 ):
@@ -46,18 +48,18 @@ class ArticleAdmin(
     list_display = ["headline", "status_label", "published_at", "author_names", "topic_names", "updated_at"]
     tagger_list_display = ["headline", "standfirst_excerpt", "topic_names", "country_names", "status_label"]
     list_filter = [WorkflowStateFilter, NeedsTaggingFilter, "status", *TAG_FILTERS, "authors", "published_at"]
-    search_fields = ["headline", "standfirst", "body", "authors__name"]
+    search_fields = ["headline", "standfirst", "body_text", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["people"]
     readonly_fields = ["created_at", "updated_at", "dated_by_import"]
-    inlines = [BylineInline, RelatedLinkInline, QuoteInline]
+    inlines = [BodyBlockInline, BylineInline, RelatedLinkInline, QuoteInline]
     actions = ["publish_now", "schedule", "unpublish", *TAG_ACTIONS]
     list_per_page = 50
     # Named: VersionAdmin has a change list template of its own.
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
-        (None, {"fields": ["headline", "slug", "standfirst", "body"]}),
+        (None, {"fields": ["headline", "slug", "standfirst"]}),
         (
             "Publishing",
             {

@@ -295,8 +295,8 @@ def test_filtered_search_query_count_is_fixed(api, django_assert_num_queries, n)
 def test_detail_query_count_is_fixed_whatever_the_number_of_items(api, django_assert_num_queries, n):
     article = full_article(n)
 
-    # The article, then bylines, topics, countries, people, related links and quotes.
-    with django_assert_num_queries(7 + VERSION_QUERY):
+    # The article, then bylines, topics, countries, people, related links, quotes and body blocks.
+    with django_assert_num_queries(8 + VERSION_QUERY):
         response = api("article", slug=article.slug)
 
     assert len(response.data["related"]) == n

@@ -6,7 +6,7 @@ from django.urls import reverse
 from articles.models import Article
 from tests.factories import ArticleFactory
 
-from .helpers import article_form
+from .helpers import article_form, body_text
 
 pytestmark = pytest.mark.django_db
 
@@ -30,7 +30,7 @@ def test_second_save_is_refused_and_nothing_is_overwritten(client_as, article):
     first = alice.post(url(article), alice_form | {"headline": "Grid holds as cold snap deepens"})
     assert first.status_code == 302
 
-    second = bob.post(url(article), bob_form | {"body": "Bob's rewrite."})
+    second = bob.post(url(article), bob_form | body_text("Bob's rewrite."))
     assert second.status_code == 200
     form = second.context["adminform"].form
     assert form.non_field_errors() == [
@@ -39,7 +39,7 @@ def test_second_save_is_refused_and_nothing_is_overwritten(client_as, article):
     ]
     stored = Article.objects.get(pk=article.pk)
     assert stored.headline == "Grid holds as cold snap deepens"
-    assert stored.body == "First paragraph."
+    assert stored.body_text == "First paragraph."
 
 
 def test_refusal_shows_what_changed_and_who_saved(client_as, article):
@@ -47,7 +47,7 @@ def test_refusal_shows_what_changed_and_who_saved(client_as, article):
     bob_form = article_form(bob, article)
     alice.post(url(article), article_form(alice, article) | {"headline": "Grid holds as cold snap deepens"})
 
-    response = bob.post(url(article), bob_form | {"body": "Bob's rewrite."})
+    response = bob.post(url(article), bob_form | body_text("Bob's rewrite."))
     conflict = response.context["adminform"].form.conflict
     assert [(c.label, c.old, c.new) for c in conflict.changes] == [
         ("Headline", "Grid holds in cold snap", "Grid holds as cold snap deepens")
@@ -65,12 +65,12 @@ def test_after_reloading_the_save_goes_through(client_as, article):
     alice, bob = client_as("Editor"), client_as("Editor")
     bob_form = article_form(bob, article)
     alice.post(url(article), article_form(alice, article) | {"headline": "New headline"})
-    assert bob.post(url(article), bob_form | {"body": "Bob's rewrite."}).status_code == 200
+    assert bob.post(url(article), bob_form | body_text("Bob's rewrite.")).status_code == 200
 
     reloaded = article_form(bob, article)
-    assert bob.post(url(article), reloaded | {"body": "Bob's rewrite."}).status_code == 302
+    assert bob.post(url(article), reloaded | body_text("Bob's rewrite.")).status_code == 302
     stored = Article.objects.get(pk=article.pk)
-    assert (stored.headline, stored.body) == ("New headline", "Bob's rewrite.")
+    assert (stored.headline, stored.body_text) == ("New headline", "Bob's rewrite.")
 
 
 def test_a_publish_action_meanwhile_also_counts_as_a_change(client_as, article):
@@ -83,7 +83,7 @@ def test_a_publish_action_meanwhile_also_counts_as_a_change(client_as, article):
     response = writer.post(url(article), writer_form | {"body": "Too late."})
     # The article is published now, so the writer may not change it at all.
     assert response.status_code == 403
-    assert Article.objects.get(pk=article.pk).body == "First paragraph."
+    assert Article.objects.get(pk=article.pk).body_text == "First paragraph."
 
 
 def test_a_bulk_tag_change_meanwhile_is_not_overwritten(client_as, article):
@@ -105,4 +105,4 @@ def test_a_missing_or_stale_token_is_refused(editor, article, token):
     response = editor.post(url(article), article_form(editor, article) | {"edit_token": token, "body": "x"})
     assert response.status_code == 200
     assert response.context["adminform"].form.conflict is not None
-    assert Article.objects.get(pk=article.pk).body == "First paragraph."
+    assert Article.objects.get(pk=article.pk).body_text == "First paragraph."
