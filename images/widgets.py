@@ -79,4 +79,7 @@ class ImageChooserWidget(AutocompleteSelect):
 
     @property
     def media(self):
-        return super().media + forms.Media(css={"all": ["images/chooser.css"]}, js=["images/chooser.js"])
+        # One list, so that chooser.js stays after select2 and jquery.init.js whatever other
+        # widgets' media (a rich-text editor's modules) are merged in before it.
+        base = super().media
+        return forms.Media(css={"all": ["images/chooser.css"]}, js=[*base._js, "images/chooser.js"]) + base

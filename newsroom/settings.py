@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "imagefield",
     "django_tasks",
     "django_tasks_db",
+    "django_prose_editor",
     # The project's apps, each depending only on those above it. The order decides
     # nothing: the admin's site-wide templates are in templates/admin/, and the
     # article admin is registered by editorial alone.
