@@ -23,6 +23,7 @@ from django.utils.cache import patch_cache_control
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
+from articles.bodyjson import blocks_data
 from articles.models import Article, Country, Quote, Topic
 from articles.reports import article_data
 from articles.search import search_articles
@@ -253,6 +254,8 @@ class ArticleDetailView(ApiView):
             **article_data(article, public=True),
             "url": absolute(request, article),
             "published_at": iso(article.published_at),
+            "updated_at": iso(article.updated_at),
+            "body": blocks_data(article.blocks.all(), request=request),
         }
 
 

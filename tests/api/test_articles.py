@@ -194,8 +194,10 @@ def test_detail_has_the_import_report_fields_plus_url_and_published_at(api):
         **expected,
         "url": f"http://testserver/articles/{article.slug}/",
         "published_at": "2024-01-15T09:05:00+00:00",
+        "updated_at": timezone.localtime(article.updated_at).isoformat(timespec="seconds"),
+        "body": [{"type": "text", "html": "<p>First paragraph.</p>\n<p>Second paragraph.</p>"}],
     }
-    assert set(response.data) == set(expected) | {"url", "published_at"}
+    assert set(response.data) == set(expected) | {"url", "published_at", "updated_at", "body"}
     assert response.data["quotes"] == [{"speaker": "Carla Mendes", "text": "The water came at night."}]
 
 
