@@ -2,12 +2,13 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
-from django.utils.feedgenerator import Atom1Feed
 
 from . import public
-from .models import Article
+from .feedcontent import ContentAtomFeed, ContentRssFeed, body_html
+from .models import Article, BodyBlock
 from .tagkinds import TAG_KINDS, TagKind
 
 FEED_SIZE = 30
@@ -15,6 +16,7 @@ FEED_SIZE = 30
 
 class LatestArticlesFeed(Feed):
     description_template = None
+    feed_type = ContentRssFeed  # the whole body, as content:encoded
 
     def title(self, obj=None):
         return f"{settings.NEWSROOM_NAME}: latest news"
@@ -37,7 +39,14 @@ class LatestArticlesFeed(Feed):
         return Article.objects.published()
 
     def items(self, obj=None):
-        articles = self.articles(obj).for_listing().prefetch_related(*(kind.name for kind in TAG_KINDS))
+        articles = (
+            self.articles(obj)
+            .for_listing()
+            .prefetch_related(
+                *(kind.name for kind in TAG_KINDS),
+                Prefetch("blocks", queryset=BodyBlock.objects.select_related("image", "person")),
+            )
+        )
         return articles.order_by("-published_at")[:FEED_SIZE]
 
     def item_title(self, item):
@@ -45,6 +54,9 @@ class LatestArticlesFeed(Feed):
 
     def item_description(self, item):
         return item.standfirst
+
+    def item_extra_kwargs(self, item):
+        return {"content": body_html(item, self.request)}
 
     def item_pubdate(self, item):
         return item.published_at
@@ -67,7 +79,7 @@ class LatestArticlesFeed(Feed):
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
-    feed_type = Atom1Feed
+    feed_type = ContentAtomFeed
     subtitle = LatestArticlesFeed.description
 
 
@@ -113,7 +125,7 @@ class TagFeed(ObjectFeedMixin, LatestArticlesFeed):
 
 
 class TagAtomFeed(TagFeed):
-    feed_type = Atom1Feed
+    feed_type = ContentAtomFeed
     subtitle = TagFeed.description
 
 
@@ -125,5 +137,5 @@ class AuthorFeed(ObjectFeedMixin, LatestArticlesFeed):
 
 
 class AuthorAtomFeed(AuthorFeed):
-    feed_type = Atom1Feed
+    feed_type = ContentAtomFeed
     subtitle = AuthorFeed.description
