@@ -51,10 +51,38 @@ TIMESTAMP = string("ISO 8601 with the offset of the newsroom's time zone.", form
 COUNT = {"type": "integer", "minimum": 0}
 
 BYLINE = obj({"name": string(), "location": string(), "role": string()})
+PIXELS = {"type": "integer", "minimum": 1}
+IMAGE = obj(
+    {
+        "alt": string("What the picture shows, for readers who cannot see it."),
+        "caption": string(),
+        "credit": string("As printed, e.g. “Photograph: Ana Lima/Reuters”."),
+        "width": PIXELS,
+        "height": PIXELS,
+        "src": string(
+            "A JPEG (PNG with transparency) about 960 pixels wide, for a plain <img>.", format="uri"
+        ),
+        "renditions": {
+            "type": "array",
+            "description": "The whole picture in several widths, narrowest first, in WebP and JPEG/PNG. "
+            "Empty for a moment after upload, while they are made (then use src).",
+            "items": obj(
+                {
+                    "url": string(format="uri"),
+                    "width": PIXELS,
+                    "format": {"type": "string", "enum": ["webp", "jpeg", "png"]},
+                }
+            ),
+        },
+    },
+    description="A picture of the image library with its renditions.",
+)
+NULLABLE_IMAGE = {"oneOf": [{"$ref": "#/components/schemas/Image"}, {"type": "null"}]}
 
 SCHEMAS = {
     "Error": obj({"error": string("What was wrong with the request.")}),
     "Byline": BYLINE,
+    "Image": IMAGE,
     "ArticleSummary": obj(
         {
             "slug": string(),
@@ -63,6 +91,7 @@ SCHEMAS = {
             "url": URL,
             "published_at": TIMESTAMP,
             "publication": string("Where it first appeared, e.g. “The Guardian”."),
+            "lead_image": NULLABLE_IMAGE,
             "authors": {
                 "type": "array",
                 "items": obj(
@@ -86,6 +115,7 @@ SCHEMAS = {
             "paragraph_count": COUNT,
             "authors": {"type": "array", "items": ref("Byline")},
             "publication": string(),
+            "lead_image": NULLABLE_IMAGE,
             "related": {
                 "type": "array",
                 "items": obj(
@@ -100,6 +130,10 @@ SCHEMAS = {
                         "article": {
                             "type": ["string", "null"],
                             "description": "Slug of the published article on this site it links to.",
+                        },
+                        "image": {
+                            **NULLABLE_IMAGE,
+                            "description": "The linked article's lead picture, else the link's own.",
                         },
                     }
                 ),

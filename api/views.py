@@ -33,6 +33,7 @@ from people.models import Person
 
 from .limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_PARAMETER_LENGTH
 from .openapi import INDEX_ENDPOINTS, openapi_document
+from .pictures import lead_image_data, with_related_pictures
 
 # Answers are cached until the content changes (newsroom.cache, which also sets their
 # Cache-Control); errors may be kept by browsers and CDNs this long.
@@ -188,6 +189,7 @@ def article_summary(article: Article, request) -> dict:
         "url": absolute(request, article),
         "published_at": iso(article.published_at),
         "publication": article.publication,
+        "lead_image": lead_image_data(article, request),
         "authors": [
             {
                 "name": byline.author.name,
@@ -251,7 +253,8 @@ class ArticleDetailView(ApiView):
         if article is None:
             raise ApiError("No published article has this slug.", status=404)
         return {
-            **article_data(article, public=True),
+            **with_related_pictures(article_data(article, public=True), article, request),
+            "lead_image": lead_image_data(article, request),
             "url": absolute(request, article),
             "published_at": iso(article.published_at),
             "updated_at": iso(article.updated_at),

@@ -12,6 +12,8 @@ from pathlib import Path, PurePath
 
 from django.utils import timezone
 
+from images.serialize import image_data
+
 from .bodyjson import blocks_data
 from .models import Article
 from .reports import article_data
@@ -23,14 +25,40 @@ def _iso(value) -> str | None:
     return timezone.localtime(value).isoformat(timespec="seconds") if value else None
 
 
+def picture_file(image) -> str:
+    return f"{PICTURES}/{PurePath(image.file.name).name}"
+
+
+def picture_json(image, **overrides) -> dict | None:
+    """The API's image object, ``src`` naming the exported file."""
+    if image is None:
+        return None
+    return {**image_data(image), **overrides, "src": picture_file(image)}
+
+
+def pictures(article: Article) -> list:
+    """Every picture of the article the export writes: lead, related links' own, body's."""
+    found = [article.lead_image, *(link.image for link in article.related_links.all())]
+    return [image for image in [*found, *(b.image for b in article.blocks.all())] if image is not None]
+
+
 def article_json(article: Article) -> dict:
-    """The API's article object, with the body's pictures named by their exported files."""
+    """The API's article object, with the pictures named by their exported files."""
     body = blocks_data(article.blocks.all())
     for data, block in zip(body, article.blocks.all(), strict=True):
         if data["type"] == "image" and data["image"] is not None:
-            data["image"]["src"] = f"{PICTURES}/{PurePath(block.image.file.name).name}"
+            data["image"]["src"] = picture_file(block.image)
+    data = article_data(article, public=True)
+    # A link's own picture (the API shows a linked article's lead picture instead, when it has one).
+    data["related"] = [
+        {**item, "image": picture_json(link.image)}
+        for item, link in zip(data["related"], article.related_links.all(), strict=True)
+    ]
     return {
-        **article_data(article, public=True),
+        **data,
+        "lead_image": picture_json(article.lead_image, caption=article.lead_caption)
+        if article.lead_image
+        else None,
         "url": article.get_absolute_url(),
         "published_at": _iso(article.published_at),
         "updated_at": _iso(article.updated_at),
@@ -45,12 +73,11 @@ def export_articles(directory: Path) -> list[Path]:
     for article in (
         Article.objects.published().for_page().order_by("published_at", "pk").iterator(chunk_size=100)
     ):
-        for block in article.blocks.all():
-            if block.image is not None:
-                target = directory / PICTURES / PurePath(block.image.file.name).name
-                if not target.exists():
-                    with block.image.file.open("rb") as source, target.open("wb") as out:
-                        shutil.copyfileobj(source, out)
+        for image in pictures(article):
+            target = directory / picture_file(image)
+            if not target.exists():
+                with image.file.open("rb") as source, target.open("wb") as out:
+                    shutil.copyfileobj(source, out)
         path = directory / f"{article.slug}.json"
         path.write_text(
             json.dumps(article_json(article), ensure_ascii=False, indent=2) + "\n", encoding="utf-8"

@@ -8,8 +8,8 @@ stay links to the original (no script), and every relative address (links, pictu
 import re
 
 from django.template.loader import render_to_string
-from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 
+from .feed_pictures import PictureAtomFeed, PictureRssFeed
 from .models import Article
 
 CONTENT_NAMESPACE = "http://purl.org/rss/1.0/modules/content/"
@@ -35,7 +35,7 @@ def body_html(article: Article, request) -> str:
     return absolute_links(html.strip(), request.build_absolute_uri("/").rstrip("/"))
 
 
-class ContentRssFeed(Rss201rev2Feed):
+class ContentRssFeed(PictureRssFeed):
     def rss_attributes(self):
         return {**super().rss_attributes(), "xmlns:content": CONTENT_NAMESPACE}
 
@@ -45,7 +45,7 @@ class ContentRssFeed(Rss201rev2Feed):
             handler.addQuickElement("content:encoded", item["content"])
 
 
-class ContentAtomFeed(Atom1Feed):
+class ContentAtomFeed(PictureAtomFeed):
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
         if item.get("content"):

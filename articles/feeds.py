@@ -7,6 +7,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from . import public
+from .feed_pictures import PictureFeedMixin
 from .feedcontent import ContentAtomFeed, ContentRssFeed, body_html
 from .models import Article, BodyBlock
 from .tagkinds import TAG_KINDS, TagKind
@@ -14,9 +15,9 @@ from .tagkinds import TAG_KINDS, TagKind
 FEED_SIZE = 30
 
 
-class LatestArticlesFeed(Feed):
+class LatestArticlesFeed(PictureFeedMixin, Feed):
+    feed_type = ContentRssFeed  # the lead picture (Media RSS) and the whole body (content:encoded)
     description_template = None
-    feed_type = ContentRssFeed  # the whole body, as content:encoded
 
     def title(self, obj=None):
         return f"{settings.NEWSROOM_NAME}: latest news"
@@ -56,7 +57,7 @@ class LatestArticlesFeed(Feed):
         return item.standfirst
 
     def item_extra_kwargs(self, item):
-        return {"content": body_html(item, self.request)}
+        return {**super().item_extra_kwargs(item), "content": body_html(item, self.request)}
 
     def item_pubdate(self, item):
         return item.published_at

@@ -15,6 +15,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from .models import Article
+from .pictures import ALT_TEXT_NEEDED, needs_alt_text
 from .tagkinds import TAG_KINDS
 
 State = Article.State
@@ -25,9 +26,30 @@ class TransitionError(ValueError):
 
 
 @dataclass(frozen=True)
+class Refusal:
+    article: Article
+    reasons: list[str]
+
+    def __str__(self):
+        return f"“{self.article}” was not published: " + " ".join(self.reasons)
+
+
+@dataclass(frozen=True)
 class TransitionResult:
     changed: list[Article] = field(default_factory=list)
     skipped: list[Article] = field(default_factory=list)  # already in the target state, or not allowed
+    refused: list[Refusal] = field(default_factory=list)  # not ready to go live (``publishing_problems``)
+
+
+def publishing_problems(article: Article) -> list[str]:
+    """What keeps ``article`` off the site until an editor puts it right, in words for them (none: ready).
+
+    Readers who cannot see a picture are told what it shows: a lead picture needs alt text.
+    """
+    problems = []
+    if article.lead_image_id and needs_alt_text(article.lead_image):
+        problems.append(ALT_TEXT_NEEDED)
+    return problems
 
 
 def _save_state(article: Article) -> None:
@@ -38,17 +60,20 @@ def _save_state(article: Article) -> None:
 def publish_now(articles: Iterable[Article]) -> TransitionResult:
     """Put articles live at once; a scheduled one goes live now, a re-published one keeps its first time."""
     now = timezone.now()
-    changed, skipped = [], []
+    changed, skipped, refused = [], [], []
     for article in articles:
         if article.state_at(now) == State.PUBLISHED:
             skipped.append(article)
+            continue
+        if problems := publishing_problems(article):
+            refused.append(Refusal(article, problems))
             continue
         article.status = Article.Status.PUBLISHED
         if article.published_at is None or article.published_at > now:
             article.published_at, article.dated_by_import = now, False  # an editor's decision
         _save_state(article)
         changed.append(article)
-    return TransitionResult(changed=changed, skipped=skipped)
+    return TransitionResult(changed=changed, skipped=skipped, refused=refused)
 
 
 @transaction.atomic
@@ -62,15 +87,18 @@ def schedule(articles: Iterable[Article], *, at: datetime) -> TransitionResult:
     now = timezone.now()
     if at <= now:
         raise TransitionError("Pick a time in the future to schedule an article.")
-    changed, skipped = [], []
+    changed, skipped, refused = [], [], []
     for article in articles:
         if article.state_at(now) == State.PUBLISHED:
             skipped.append(article)
             continue
+        if problems := publishing_problems(article):
+            refused.append(Refusal(article, problems))
+            continue
         article.status, article.published_at, article.dated_by_import = Article.Status.PUBLISHED, at, False
         _save_state(article)
         changed.append(article)
-    return TransitionResult(changed=changed, skipped=skipped)
+    return TransitionResult(changed=changed, skipped=skipped, refused=refused)
 
 
 @transaction.atomic

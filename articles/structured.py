@@ -5,6 +5,8 @@ import json
 from django.conf import settings
 from django.templatetags.static import static
 
+from images.serialize import share_crops, structured_data_urls
+
 from .models import Article
 from .templatetags.newsroom import isotime
 
@@ -15,15 +17,48 @@ _SCRIPT_ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"
 DEFAULT_IMAGES = ("img/share.png", "img/share-4x3.png", "img/share-1x1.png")  # 16:9, 4:3, 1:1
 
 
+# The site's default share picture (static/img/share.png) and its size.
+DEFAULT_SHARE_SIZE = (1200, 675)
+
+
+def share_image(article: Article, request) -> dict:
+    """What OpenGraph and the Twitter card show: the lead picture's 16:9 focal crop (absolute URL,
+    size, type, alt text), else the site's default picture. Reads only the prefetched picture."""
+    image = article.lead_image
+    if image is not None:
+        crop = share_crops(image, request=request).get("16:9")
+        if crop is not None:
+            return {
+                "url": crop.url,
+                "width": crop.width,
+                "height": crop.height,
+                "type": crop.mime_type,
+                "alt": image.alt_text,
+            }
+        # Renditions still being made: the stored picture, which social sites crop themselves.
+        return {
+            "url": request.build_absolute_uri(image.file.url),
+            "width": image.width,
+            "height": image.height,
+            "type": "",
+            "alt": image.alt_text,
+        }
+    width, height = DEFAULT_SHARE_SIZE
+    url = request.build_absolute_uri(static(DEFAULT_IMAGES[0]))
+    return {"url": url, "width": width, "height": height, "type": "image/png", "alt": ""}
+
+
 def share_image_url(article: Article, request) -> str:
-    """The article's main image, or the site's default 16:9 share picture, as an absolute URL."""
-    url = article.image.url if article.image else static(DEFAULT_IMAGES[0])
-    return request.build_absolute_uri(url)
+    """The picture shared with the article, as an absolute URL."""
+    return share_image(article, request)["url"]
 
 
 def image_urls(article: Article, request) -> list[str]:
-    if article.image:
-        return [request.build_absolute_uri(article.image.url)]
+    """JSON-LD ``image``: the lead picture's 16:9, 4:3 and 1:1 focal crops (as Google asks), else the
+    site's defaults in the same three shapes."""
+    image = article.lead_image
+    if image is not None:
+        return structured_data_urls(image, request=request) or [request.build_absolute_uri(image.file.url)]
     return [request.build_absolute_uri(static(path)) for path in DEFAULT_IMAGES]
 
 

@@ -45,7 +45,7 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
         context["is_preview"] = not article.is_live
         context["more_on_this_story"] = Article.objects.published().sharing_tags_with(article)
         context["structured_data"] = structured.as_script_json(structured.news_article(article, self.request))
-        context["share_image"] = structured.share_image_url(article, self.request)
+        context["share_image"] = structured.share_image(article, self.request)
         return context
 
 

@@ -368,9 +368,7 @@ def main() -> int:
         no_redis_env = {**env, "REDIS_URL": ""}
         site = Site(no_redis_env, log)
         site.start()
-        without_redis = stale_after_unpublish(
-            site, no_redis_env, found["slug"], found["headline"], cached, 10
-        )
+        without_redis = stale_after_unpublish(site, no_redis_env, found, cached, 10)
         for name, (stale, answers, elapsed) in [("with Redis", with_redis), ("without Redis", without_redis)]:
             print(f"  {name:<14} {stale} stale answers of {answers} (asked in {elapsed:.1f} s)")
         return 0

@@ -9,6 +9,7 @@ from django.utils import timezone
 
 from articles.importing import accepted
 from articles.models import Article, Topic
+from articles.pictures import ALT_TEXT_NEEDED, needs_alt_text
 from articles.tagkinds import TagKind
 from newsroom.dates import validate_in_range
 from newstext import normalise_name
@@ -78,7 +79,17 @@ class EditorialArticleForm(forms.ModelForm):
             self.add_error(
                 "published_at", "A published article needs a publication time: set one, or use “Publish now”."
             )
+        self._check_lead_picture(cleaned, status)
         return cleaned
+
+    def _check_lead_picture(self, cleaned: dict, status: str) -> None:
+        """A picture goes on a published (or scheduled) article only with alt text."""
+        if "lead_image" not in self.fields or not needs_alt_text(cleaned.get("lead_image")):
+            return
+        going_live = "_publish" in self.data or "_schedule" in self.data
+        stays_live = status == Article.Status.PUBLISHED and "_unpublish" not in self.data
+        if going_live or stays_live:
+            self.add_error("lead_image", ALT_TEXT_NEEDED)
 
     def _check_conflict(self, token: str) -> None:
         # Lock the row: of two saves racing, the second waits and then sees the first's time.

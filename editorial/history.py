@@ -79,9 +79,8 @@ ARTICLE_FIELDS = (
     ("status", "Status"),
     ("published_at", "Publication time"),
     ("publication", "Publication"),
-    ("image", "Image"),
-    ("image_alt", "Image alt text"),
-    ("image_credit", "Image credit"),
+    ("lead_image", "Lead picture"),
+    ("lead_image_caption", "Lead picture caption"),
 )
 
 Snapshot = dict[str, str]
@@ -102,6 +101,12 @@ def _names(model, ids, attribute: str = "name") -> dict:
 
 
 Rows = Sequence[Mapping[str, Any]]
+
+
+def _picture_name(image_id) -> str:
+    """A library picture as the history names it: its number and what it shows."""
+    found = Image.objects.filter(pk=int(image_id)).first()
+    return f"#{image_id} {found}" if found else f"(deleted picture #{image_id})"
 
 
 def block_text(block: Mapping[str, Any], images: Mapping[int, str]) -> str:
@@ -144,6 +149,8 @@ def _snapshot(
             value = _body(blocks, value)
         elif name == "status":
             value = Article.Status(value).label if value in Article.Status.values else value or ""
+        elif name == "lead_image" and value:
+            value = _picture_name(value)
         snapshot[label] = str(value or "")
 
     authors = _names(Author, [b["author_id"] for b in bylines])
@@ -178,7 +185,7 @@ def _snapshot(
 def snapshot_of_article(article: Article) -> Snapshot:
     """The article as it is stored now."""
     fields = {name: getattr(article, name, "") for name, _ in ARTICLE_FIELDS}
-    fields["image"] = article.image.name if article.image else ""
+    fields["lead_image"] = article.lead_image_id
     tags = RevisionTags(**current_tags(article.pk))
     return _snapshot(
         fields,
@@ -195,7 +202,7 @@ def snapshot_of_version(version: Version) -> Snapshot:
     """The article as ``version`` (one of its revisions) recorded it."""
     data = version.field_dict
     fields = {name: data.get(name) for name, _ in ARTICLE_FIELDS}
-    fields["image"] = str(data.get("image") or "")
+    fields["lead_image"] = data.get("lead_image_id")
     article_id = int(version.object_id)
     related: dict[type, list[dict]] = {BodyBlock: [], Byline: [], RelatedLink: [], Quote: []}
     for other in version.revision.version_set.select_related("content_type"):

@@ -6,6 +6,7 @@ from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils.html import format_html
 
+from . import usage
 from .library import apply_prepared
 from .models import Image
 from .serialize import thumbnail_url
@@ -76,6 +77,19 @@ class ImageForm(forms.ModelForm):
             )
         self._prepared = prepared
         return ContentFile(prepared.content, name=prepared.name)
+
+    def clean_alt_text(self):
+        alt_text = self.cleaned_data.get("alt_text", "")
+        if not alt_text.strip() and self.instance.pk:
+            live = usage.blocking_usages([self.instance.pk])
+            if live:
+                raise forms.ValidationError(
+                    "Published and scheduled articles show this picture, so it needs alt text: "
+                    + "; ".join(use.label for use in live)
+                    + ".",
+                    code="alt_text_in_use",
+                )
+        return alt_text
 
     def clean(self):
         cleaned = super().clean()

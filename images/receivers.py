@@ -4,16 +4,16 @@ from django.db import transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
 from django.dispatch import receiver
 
-from . import renditions, usage
+from . import renditions, tasks, usage
 from .models import Image
 
 
 @receiver(post_save, sender=Image, dispatch_uid="images.make_renditions")
 def make_renditions_on_save(sender, instance, raw=False, **kwargs):
-    # Pages show renditions, never the upload: make the missing ones once the picture is committed.
-    # This is the call a task queue takes over (``renditions.make_renditions`` by id).
+    # Pages show renditions, not the upload: a worker makes the missing ones once the picture
+    # is committed (``tasks.make_renditions``), never the request that saved it.
     if not raw and not instance.renditions_ready:
-        renditions.make_renditions_after_commit(instance)
+        tasks.queue_renditions(instance)
 
 
 @receiver(pre_delete, sender=Image, dispatch_uid="images.refuse_delete_in_use")

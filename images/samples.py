@@ -105,6 +105,88 @@ def fields_in_summer(rng: random.Random) -> Image.Image:
     return _texture(picture, rng)
 
 
+def flooded_delta(rng: random.Random) -> Image.Image:
+    picture = Image.new("RGB", SIZE)
+    draw = ImageDraw.Draw(picture)
+    _sky(draw, SIZE, (120, 130, 140), (190, 195, 200))
+    draw.rectangle((0, 760, SIZE[0], SIZE[1]), fill=(128, 102, 70))  # brown floodwater
+    for y in range(780, SIZE[1], 22):
+        for x in range(rng.randint(-80, 0), SIZE[0], 140):
+            draw.arc((x, y, x + 110, y + 18), 200, 340, fill=(160, 134, 98), width=3)
+    for x in (260, 700, 1150, 1700, 2100):  # roofs above the water
+        w = rng.randint(180, 260)
+        draw.polygon([(x, 800), (x + w, 800), (x + w // 2, 680)], fill=(150, 50, 40))
+        draw.rectangle((x + 10, 800, x + w - 10, 860), fill=(200, 190, 170))
+    for x in range(80, SIZE[0], 330):  # drowned trees
+        draw.rectangle((x, 600, x + 24, 820), fill=(70, 55, 40))
+        draw.ellipse((x - 90, 470, x + 114, 660), fill=(60, 96, 58))
+    return _texture(picture, rng)
+
+
+def power_lines_in_snow(rng: random.Random) -> Image.Image:
+    picture = Image.new("RGB", SIZE)
+    draw = ImageDraw.Draw(picture)
+    _sky(draw, SIZE, (150, 160, 175), (215, 220, 228))
+    _ridge(draw, rng, SIZE, 0.7, 8, (240, 244, 248))
+    tops = []
+    for i, x in enumerate((300, 1050, 1800)):
+        scale = 1 - 0.18 * i
+        top, foot = 1000 - round(620 * scale), 1000 + round(120 * scale)
+        half = round(120 * scale)
+        draw.line((x - half, foot, x, top), fill=(60, 64, 72), width=14)
+        draw.line((x + half, foot, x, top), fill=(60, 64, 72), width=14)
+        for arm in (top + round(60 * scale), top + round(160 * scale)):
+            draw.line((x - 2 * half, arm, x + 2 * half, arm), fill=(60, 64, 72), width=12)
+        tops.append((x, top + round(60 * scale), half))
+    for (x1, y1, h1), (x2, y2, h2) in zip(tops, tops[1:], strict=False):
+        for side in (-2, 2):
+            draw.line(
+                (x1 + side * h1, y1, (x1 + x2) // 2, max(y1, y2) + 90, x2 + side * h2, y2),
+                fill=(40, 40, 48),
+                width=4,
+            )
+    for _flake in range(900):
+        x, y = rng.randint(0, SIZE[0]), rng.randint(0, SIZE[1])
+        draw.ellipse((x, y, x + 6, y + 6), fill=(255, 255, 255))
+    return _texture(picture, rng)
+
+
+def football_pitch(rng: random.Random) -> Image.Image:
+    picture = Image.new("RGB", SIZE)
+    draw = ImageDraw.Draw(picture)
+    _sky(draw, SIZE, (20, 24, 40), (60, 66, 90))
+    draw.rectangle((0, 300, SIZE[0], 560), fill=(90, 30, 40))  # the stand
+    for y in range(320, 560, 36):
+        for x in range(rng.randint(0, 20), SIZE[0], 28):
+            shade = rng.choice(((230, 210, 190), (200, 40, 50), (250, 250, 250), (40, 40, 60)))
+            draw.ellipse((x, y, x + 16, y + 16), fill=shade)
+    for i, y in enumerate(range(560, SIZE[1], 104)):
+        draw.rectangle((0, y, SIZE[0], y + 104), fill=(46, 139, 60) if i % 2 else (58, 156, 70))
+    white = (245, 245, 245)
+    draw.line((0, 620, SIZE[0], 620), fill=white, width=10)
+    draw.line((1200, 620, 1200, SIZE[1]), fill=white, width=10)
+    draw.ellipse((950, 900, 1450, 1400), outline=white, width=10)
+    draw.rectangle((1900, 640, 2380, 780), outline=white, width=10)  # goal
+    draw.ellipse((1170, 1130, 1230, 1190), fill=white)  # the ball on the centre spot
+    return _texture(picture, rng)
+
+
+def night_sky(rng: random.Random) -> Image.Image:
+    picture = Image.new("RGB", SIZE)
+    draw = ImageDraw.Draw(picture)
+    _sky(draw, SIZE, (4, 6, 24), (28, 34, 70))
+    for _star in range(1400):
+        x, y, r = rng.randint(0, SIZE[0]), rng.randint(0, 1250), rng.choice((1, 1, 2, 3))
+        level = rng.randint(150, 255)
+        draw.ellipse((x, y, x + r, y + r), fill=(level, level, min(255, level + 20)))
+    draw.line((520, 900, 1720, 260), fill=(255, 236, 180), width=6)  # the satellite's trail
+    draw.ellipse((1700, 240, 1744, 284), fill=(255, 250, 220))
+    _ridge(draw, rng, SIZE, 0.82, 18, (10, 12, 20))
+    draw.rectangle((1500, 1150, 1540, 1300), fill=(10, 12, 20))  # a dish antenna on the ridge
+    draw.pieslice((1420, 1050, 1620, 1250), 150, 330, fill=(24, 28, 40))
+    return _texture(picture, rng)
+
+
 @dataclass(frozen=True)
 class Sample:
     name: str
@@ -142,6 +224,34 @@ SAMPLES = (
         "Green and yellow fields rolling under a blue sky with white clouds, one tree on the left.",
         "Farmland in the south, where the drought has cut this year's harvest.",
         (0.2, 0.5),
+    ),
+    Sample(
+        "flooded-delta.jpg",
+        flooded_delta,
+        "Red roofs of houses and the crowns of trees stand above wide brown floodwater under a grey sky.",
+        "Floodwater around houses on the river islands.",
+        (0.45, 0.5),
+    ),
+    Sample(
+        "power-lines-in-snow.jpg",
+        power_lines_in_snow,
+        "Three electricity pylons carry power lines across a snow-covered field as snow falls.",
+        "Transmission lines across frozen farmland.",
+        (0.3, 0.45),
+    ),
+    Sample(
+        "football-pitch.jpg",
+        football_pitch,
+        "A striped green football pitch under floodlights, the ball on the centre spot, a full stand behind.",
+        "A floodlit stadium before kick-off.",
+        (0.5, 0.6),
+    ),
+    Sample(
+        "night-sky.jpg",
+        night_sky,
+        "A starry night sky over a dark ridge with a dish antenna; a bright satellite trail crosses the sky.",
+        "A satellite crosses the night sky above a ground station.",
+        (0.7, 0.3),
     ),
 )
 

@@ -79,7 +79,9 @@ class ImageChooserWidget(AutocompleteSelect):
 
     @property
     def media(self):
-        # One list, so that chooser.js stays after select2 and jquery.init.js whatever other
-        # widgets' media (a rich-text editor's modules) are merged in before it.
-        base = super().media
-        return forms.Media(css={"all": ["images/chooser.css"]}, js=[*base._js, "images/chooser.js"]) + base
+        # Named after jquery.init.js, so that merging the form's media keeps chooser.js after it
+        # (the script reads django.jQuery as it loads).
+        chooser = forms.Media(
+            css={"all": ["images/chooser.css"]}, js=["admin/js/jquery.init.js", "images/chooser.js"]
+        )
+        return super().media + chooser

@@ -145,7 +145,7 @@ class _PendingBump:
     def __call__(self):
         if not self.done:
             self.done = True
-            versions.bump()
+            versions.bump_after_commit()
 
 
 # The pending bump of this thread's transaction (each thread has its own database connection).

@@ -23,20 +23,26 @@ counter that starts again (the table emptied, a backup restored) cannot bring
 back pages rendered under the same number before.
 """
 
+import logging
+import threading
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
 
 from django.conf import settings
 from django.core.cache import cache
-from django.db import connection, transaction
+from django.db import DatabaseError, connection, transaction
 
 from .models import ContentVersion
 
 # How long the shared cache's copy of the version may be trusted without the database.
 SHARED_COPY_SECONDS = 1
 SHARED_KEY = "newsroom:content-version"
+logger = logging.getLogger(__name__)
+# Inside a batch (``coalesced()``), the version moves on at most this often, and once at the end.
+COALESCE_SECONDS = 1.0
 
 TABLE = ContentVersion._meta.db_table
 # Constant statements on a one-row table: the ORM would add more Python than the query costs.
@@ -143,3 +149,70 @@ def bump(*, expected: int | None = None) -> Version | None:
         if is_shared():
             transaction.on_commit(lambda: cache.set(SHARED_KEY, version.as_cached(), SHARED_COPY_SECONDS))
     return version
+
+
+class _Coalescing:
+    """A batch's bumps: one now and then, the rest owed until the batch ends."""
+
+    def __init__(self, every: float):
+        self.every = every
+        self.last = float("-inf")
+        self.owed = False
+
+    def owe(self) -> None:
+        """A change committed elsewhere (a worker process) that the batch's end must show."""
+        self.owed = True
+
+    def bump_or_owe(self) -> None:
+        if time.monotonic() - self.last < self.every:
+            self.owed = True
+            return
+        bump()
+        self.last = time.monotonic()
+        self.owed = False
+
+
+# This thread's batch, if one is running (each thread has its own database connection).
+_batch = threading.local()
+
+
+def bump_after_commit() -> None:
+    """What a committed change calls: a bump, unless a batch coalesces it with the next ones."""
+    batch = getattr(_batch, "coalescing", None)
+    if batch is None:
+        bump()
+    else:
+        batch.bump_or_owe()
+
+
+def coalesce_bumps(every: float | None = None) -> None:
+    """From now on in this thread, coalesce bumps (a batch's worker process, which ends with it)."""
+    _batch.coalescing = _Coalescing(COALESCE_SECONDS if every is None else every)
+
+
+@contextmanager
+def coalesced(every: float | None = None) -> Iterator[_Coalescing]:
+    """Within the block, committed changes move the version on at most every ``every`` seconds.
+
+    A batch of thousands of transactions (an import) would otherwise rewrite the
+    version row after each one, a quarter of its queries. ``every`` defaults to
+    ``COALESCE_SECONDS``. Readers see the batch's
+    articles appear within ``every`` seconds, and the block's end moves the
+    version on once more if a bump is owed. Changes committed by worker
+    processes, whose owed bumps end with them, are owed with ``owe()``.
+    """
+    outer = getattr(_batch, "coalescing", None)
+    batch = _batch.coalescing = _Coalescing(COALESCE_SECONDS if every is None else every)
+    try:
+        yield batch
+    except BaseException:
+        _batch.coalescing = outer
+        try:
+            if batch.owed:
+                bump_after_commit()  # what the batch committed before it failed
+        except DatabaseError:
+            logger.exception("could not move the content version on after a failed batch")
+        raise
+    _batch.coalescing = outer
+    if batch.owed:
+        bump_after_commit()

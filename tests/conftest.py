@@ -1,6 +1,9 @@
 import pytest
 
+from images.library import add_image
+from images.renditions import make_renditions
 from tests.documents import ARCHIVE_DOCUMENTS, ArchiveDocument
+from tests.images.pictures import photo
 
 
 @pytest.fixture(autouse=True)
@@ -73,3 +76,19 @@ def work_off_queue(queue_in_database, transactional_db, iso_countries):
         return worker
 
     return run
+
+
+@pytest.fixture
+def make_image(db):
+    """Add a picture to the library (renditions made unless ``renditions=False``)."""
+
+    def make(width=640, height=480, *, renditions=True, fmt="JPEG", name=None, **details):
+        details.setdefault("alt_text", "A test picture")
+        content = photo(width, height, fmt=fmt)
+        name = name or f"test-{width}x{height}.{fmt.lower()}"
+        image = add_image(content=content, name=name, **details).image
+        if renditions:
+            make_renditions(image)
+        return image
+
+    return make

@@ -115,8 +115,11 @@ def make_hidden(state: str, client) -> Article:
 
 
 @pytest.fixture(params=["draft", "scheduled", "draft with a past time", "unpublished"])
-def hidden(request, client, django_capture_on_commit_callbacks):
+def hidden(request, client, django_capture_on_commit_callbacks, make_image):
     article = make_hidden(request.param, client)
+    # Its lead picture is its own words too: no teaser, card, feed or API answer may show it.
+    picture = make_image(64, 48, renditions=False, alt_text="Hidden picture of a harbour", name="secret.jpg")
+    Article.objects.filter(pk=article.pk).update(lead_image=picture, lead_image_caption="Hidden caption")
     byline = BylineFactory(article=article)
     hidden_author = BylineFactory(article=article, author__name="Hidden Author").author
     article.topics.add("Secrets", "Hidden topic")
@@ -166,7 +169,7 @@ def test_hidden_article_never_reaches_a_reader(client, hidden, surface):
         assert HEADLINE not in body
     assert f"/{hidden['slug']}/" not in body
     assert "Zanzibar words" not in body
-    for name in ("Hidden Speaker", "Hidden Author", "Hidden topic"):
+    for name in ("Hidden Speaker", "Hidden Author", "Hidden topic", "Hidden picture", "Hidden caption"):
         assert name not in body
     assert "hidden-author" not in body
     assert "hidden-topic" not in body

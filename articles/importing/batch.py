@@ -20,6 +20,7 @@ from django.db import connection, connections
 
 from articles.models import Article, Byline, Quote, RelatedLink
 from articles.tagkinds import TAG_KINDS
+from newsroom import versions
 from people.models import Author, Person
 
 from .load import import_document
@@ -60,6 +61,10 @@ class Source:
             return file.read(limit + 1)
 
 
+# What a document's import that has committed something may have changed on readers' pages.
+WRITTEN = {Status.CREATED, Status.UPDATED}
+
+
 def effective_jobs(jobs: int) -> int:
     """SQLite takes one writer at a time: there, a batch runs in one process whatever is asked."""
     return 1 if connection.vendor == "sqlite" else max(1, jobs)
@@ -82,11 +87,15 @@ def import_batch(
     has its own ``Lookups``, and ``each_document`` must then be picklable.
     """
     options = {"publish": publish, "published_at": published_at, "dry_run": dry_run, "context": each_document}
-    results = _imported(list(sources), jobs=effective_jobs(jobs), options=options)
-    for count, result in enumerate(results, start=1):
-        yield result
-        if analyse_due(count) and not dry_run:
-            analyse_tables()
+    jobs = effective_jobs(jobs)
+    # Readers' pages follow the batch within a second, not after every document.
+    with versions.coalesced() as coalescing:
+        for count, result in enumerate(_imported(list(sources), jobs=jobs, options=options), start=1):
+            if jobs > 1 and result.status in WRITTEN:
+                coalescing.owe()  # committed in a worker process, whose owed bump ends with it
+            yield result
+            if analyse_due(count) and not dry_run:
+                analyse_tables()
 
 
 def analyse_due(count: int) -> bool:
@@ -125,6 +134,7 @@ def _start_worker() -> None:
     global _worker_lookups  # noqa: PLW0603
     connections.close_all()
     _worker_lookups = Lookups()
+    versions.coalesce_bumps()  # the parent moves the version on once more when the batch ends
 
 
 def _import_in_worker(source: Source, **options) -> ImportResult:

@@ -79,12 +79,18 @@ ARTICLE_SCHEMA = {
                 "type": "object",
                 "required": ["title", "published_at"],
                 "properties": {
+                    "image": {
+                        "oneOf": [{"$ref": "urn:newsroom:blocks#/components/schemas/Image"}, {"type": "null"}]
+                    },
                     "title": _STRING,
                     "standfirst": _STRING,
                     "authors": {**_ARRAY, "items": _BYLINE},
                     "published_at": {"type": "string", "pattern": r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$"},
                 },
             },
+        },
+        "lead_image": {
+            "oneOf": [{"$ref": "urn:newsroom:blocks#/components/schemas/Image"}, {"type": "null"}]
         },
         "body": {
             **_ARRAY,
@@ -119,7 +125,7 @@ def _problems(validator: Draft202012Validator, data, base: str) -> list[str]:
 
 def validate(data) -> list[str]:
     """Problems with ``data`` as an article, each with its JSON path; [] when it is one."""
-    problems = _problems(Draft202012Validator(ARTICLE_SCHEMA), data, "$")
+    problems = _problems(Draft202012Validator(ARTICLE_SCHEMA, registry=_REGISTRY), data, "$")
     if problems:
         return problems
     for index, block in enumerate(data["body"]):
@@ -132,20 +138,28 @@ def validate(data) -> list[str]:
     return problems
 
 
-def picture_files(data: dict, *, folder: Path) -> dict[int, Path]:
-    """The picture file of each image block, by block index, checked to exist inside ``folder``."""
+def pictures_of(data: dict) -> dict[str, dict]:
+    """The article's picture objects by JSON path: lead picture, related links' and the body's."""
+    found = {"$.lead_image": data.get("lead_image")}
+    found |= {f"$.related[{i}].image": item.get("image") for i, item in enumerate(data.get("related", []))}
+    found |= {
+        f"$.body[{i}].image": b.get("image") for i, b in enumerate(data["body"]) if b["type"] == "image"
+    }
+    return {path: image for path, image in found.items() if image}
+
+
+def picture_files(data: dict, *, folder: Path) -> dict[str, Path]:
+    """The file of each picture, by the JSON path of its object, checked to exist inside ``folder``."""
     files, problems = {}, []
-    for index, block in enumerate(data["body"]):
-        if block["type"] != "image" or not block["image"]:
-            continue
-        src = block["image"]["src"]
+    for path, image in pictures_of(data).items():
+        src = image["src"]
         file = (folder / src).resolve()
         if "://" in src or not file.is_relative_to(folder.resolve()):
-            problems.append(f"$.body[{index}].image.src: “{src}” must be a file beside the JSON file")
+            problems.append(f"{path}.src: “{src}” must be a file beside the JSON file")
         elif not file.is_file():
-            problems.append(f"$.body[{index}].image.src: no file “{src}” beside the JSON file")
+            problems.append(f"{path}.src: no file “{src}” beside the JSON file")
         else:
-            files[index] = file
+            files[path] = file
     if problems:
         raise Invalid(problems)
     return files
@@ -250,7 +264,7 @@ class _Rollback(Exception):
 
 
 def _store(
-    data: dict, *, files: dict[int, Path], existing, path, digest, publish, published_at, lookups
+    data: dict, *, files: dict[str, Path], existing, path, digest, publish, published_at, lookups
 ) -> Article:
     article = store(
         as_document(data),
@@ -261,14 +275,12 @@ def _store(
         published_at=published_at,
         lookups=lookups,
     )
-    article.slug = data["slug"]
-    article.save(update_fields=["slug"])
 
-    def image_for(image: dict, index: int):
-        content = files[index].read_bytes()
+    def picture(image: dict, path: str):
+        content = files[path].read_bytes()
         # An exported picture is named as the library stored it, its content's hash included;
         # the library adds that hash again, so it is taken off to keep the picture's name.
-        name = PurePath(files[index].name)
+        name = PurePath(files[path].name)
         tag = f"-{hashlib.sha256(content).hexdigest()[:8]}"
         if name.stem.endswith(tag):
             name = name.with_stem(name.stem.removesuffix(tag))
@@ -280,6 +292,21 @@ def _store(
             credit=image["credit"],
         )
         return added.image
+
+    article.slug = data["slug"]
+    lead = data.get("lead_image")
+    article.lead_image = picture(lead, "$.lead_image") if lead else None
+    caption = lead["caption"] if lead else ""
+    library_caption = article.lead_image.caption if article.lead_image else ""
+    article.lead_image_caption = "" if caption == library_caption else caption
+    article.save(update_fields=["slug", "lead_image", "lead_image_caption"])
+    for position, item in enumerate(data.get("related", [])):
+        if item.get("image"):
+            image = picture(item["image"], f"$.related[{position}].image")
+            article.related_links.filter(position=position).update(image=image)
+
+    def image_for(image: dict, index: int):
+        return picture(image, f"$.body[{index}].image")
 
     def person_for(slug: str):
         return Person.objects.filter(slug=slug).first()

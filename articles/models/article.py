@@ -60,8 +60,8 @@ class ArticleQuerySet(models.QuerySet):
         return getattr(self, STATE_QUERYSETS[Article.State(state)])()
 
     def for_listing(self):
-        """What a list of articles shows beside the headline: the byline."""
-        return self.prefetch_related(
+        """What a list of articles shows beside the headline: the byline and the lead picture."""
+        return self.select_related("lead_image").prefetch_related(
             models.Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         )
 
@@ -90,7 +90,10 @@ class ArticleQuerySet(models.QuerySet):
             "topics",
             "countries",
             "people",
-            models.Prefetch("related_links", queryset=RelatedLink.objects.select_related("target")),
+            models.Prefetch(
+                "related_links",
+                queryset=RelatedLink.objects.select_related("target__lead_image", "image"),
+            ),
             models.Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
             models.Prefetch("blocks", queryset=BodyBlock.objects.select_related("image", "person")),
         )
@@ -143,14 +146,24 @@ class Article(models.Model):
     publication = models.CharField(
         max_length=200, blank=True, help_text="Where it first appeared, e.g. “The Guardian”."
     )
-    image = models.ImageField(upload_to="articles/%Y/%m/", blank=True)
-    image_alt = models.CharField(
-        "image alt text",
-        max_length=300,
+    # A draft loses its picture when the picture is deleted; a live article's picture cannot be
+    # deleted at all (``articles.pictures`` tells the image library where pictures are used).
+    lead_image = models.ForeignKey(
+        "images.Image",
+        on_delete=models.SET_NULL,
+        null=True,
         blank=True,
-        help_text="Describe the picture for readers who cannot see it.",
+        related_name="lead_of",
+        verbose_name="lead picture",
+        help_text="Shown at the top of the article, on teasers and cards, in feeds and when shared. "
+        "Pick one from the library or upload a new one; it needs alt text before it is published.",
     )
-    image_credit = models.CharField(max_length=200, blank=True)
+    lead_image_caption = models.CharField(
+        "caption for this article",
+        max_length=1000,
+        blank=True,
+        help_text="Leave empty to show the library's caption; write one to say more for this story only.",
+    )
     people = models.ManyToManyField(
         "people.Person",
         related_name="articles",
@@ -262,6 +275,13 @@ class Article(models.Model):
     def is_live(self) -> bool:
         """Readers can see it: the same rule as ``Article.objects.published()``."""
         return self.state == self.State.PUBLISHED and self.published_at is not None
+
+    @property
+    def lead_caption(self) -> str:
+        """The lead picture's caption on this article: its own, else the library's."""
+        if self.lead_image is None:
+            return ""
+        return self.lead_image_caption or self.lead_image.caption
 
     @property
     def presented_quotes(self) -> list:

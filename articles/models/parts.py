@@ -66,7 +66,16 @@ class RelatedLink(models.Model):
     )
     published_at = ReadableDateTimeField(null=True, blank=True, validators=[validate_in_range])
     url = models.URLField(blank=True, help_text="For a piece outside this site.")
-    image = models.ImageField(upload_to="related/%Y/%m/", blank=True)
+    image = models.ForeignKey(
+        "images.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="related_links",
+        verbose_name="picture",
+        help_text="For a piece outside this site. A link to an article here shows that article's "
+        "lead picture.",
+    )
     target = models.ForeignKey(
         "articles.Article",
         on_delete=models.SET_NULL,
@@ -96,6 +105,14 @@ class RelatedLink(models.Model):
         if self.target_id and self.target.is_live:
             return self.target.get_absolute_url()
         return self.url
+
+    @property
+    def picture(self):
+        """The card's picture: the lead picture of the article it resolves to, when readers can see
+        that article, else the link's own (for a piece elsewhere). Reads ``select_related`` rows."""
+        if self.target_id and self.target.is_live and self.target.lead_image_id:
+            return self.target.lead_image
+        return self.image
 
 
 class QuoteQuerySet(models.QuerySet):

@@ -7,6 +7,7 @@ from django.contrib.admin.widgets import FilteredSelectMultiple
 from reversion.admin import VersionAdmin
 
 from articles.models import Article, Country
+from images.admin import ImageChooserMixin
 
 from ..forms import EditorialArticleForm
 from .base import ArticleAdminBase
@@ -41,6 +42,7 @@ class ArticleAdmin(
     TaggingMixin,
     ImportMixin,
     BodyBlocksMixin,
+    ImageChooserMixin,
     ArticleAdminBase,
     VersionAdmin,
 ):
@@ -60,6 +62,7 @@ class ArticleAdmin(
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
         (None, {"fields": ["headline", "slug", "standfirst"]}),
+        ("Lead picture", {"fields": ["lead_image", "lead_image_caption"]}),
         (
             "Publishing",
             {
@@ -73,7 +76,6 @@ class ArticleAdmin(
             },
         ),
         ("Tags", {"fields": ["topics", "countries", "people"]}),
-        ("Main image", {"fields": ["image", "image_alt", "image_credit"], "classes": ["collapse"]}),
     ]
 
     def get_queryset(self, request):

@@ -4,6 +4,7 @@ from django.contrib import admin
 from django.db import models
 
 from articles.models import MAX_RELATED_LINKS, Byline, Quote, RelatedLink
+from images.admin import ImageChooserMixin
 
 from .roles import ArticlePartInline
 
@@ -19,7 +20,7 @@ class BylineInline(ArticlePartInline, admin.TabularInline):
     verbose_name_plural = "byline (authors in order)"
 
 
-class RelatedLinkInline(ArticlePartInline, admin.StackedInline):
+class RelatedLinkInline(ArticlePartInline, ImageChooserMixin, admin.StackedInline):
     model = RelatedLink
     fk_name = "article"
     extra = 0

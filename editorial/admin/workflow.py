@@ -64,13 +64,15 @@ class WorkflowMixin:
             obj.dated_by_import = False  # an editor gave it its time
         super().save_model(request, obj, form, change)
         if transition == "_publish":
-            publishing.publish_now([obj])
-            self.message_user(request, f"“{obj}” is published.", messages.SUCCESS)
+            if not self._refused(request, publishing.publish_now([obj])):
+                self.message_user(request, f"“{obj}” is published.", messages.SUCCESS)
         elif transition == "_schedule":
-            publishing.schedule([obj], at=obj.published_at)
-            self.message_user(
-                request, f"“{obj}” is scheduled to go live on {_when(obj.published_at)}.", messages.SUCCESS
-            )
+            if not self._refused(request, publishing.schedule([obj], at=obj.published_at)):
+                self.message_user(
+                    request,
+                    f"“{obj}” is scheduled to go live on {_when(obj.published_at)}.",
+                    messages.SUCCESS,
+                )
         elif transition == "_unpublish":
             publishing.unpublish([obj])
             self.message_user(
@@ -109,8 +111,15 @@ class WorkflowMixin:
         }
         return TemplateResponse(request, "editorial/admin/scheduled.html", context)
 
+    def _refused(self, request, result) -> bool:
+        """Tell the editor which articles were not ready to go live, and why; whether any were."""
+        for refusal in result.refused:
+            self.message_user(request, str(refusal), messages.ERROR)
+        return bool(result.refused)
+
     def _report(self, request, result, *, done: str, skipped: str) -> None:
         self.message_user(request, done.format(n=len(result.changed)), messages.SUCCESS)
+        self._refused(request, result)
         if result.skipped:
             self.message_user(request, f"{len(result.skipped)} article(s) {skipped}.", messages.WARNING)
 

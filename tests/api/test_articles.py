@@ -68,6 +68,7 @@ def test_list_item_carries_the_summary_fields(api):
         "url": f"http://testserver/articles/{article.slug}/",
         "published_at": "2024-06-01T17:30:00+01:00",
         "publication": "The Northern Ledger",
+        "lead_image": None,
         "authors": [{"name": "Ana Souza", "slug": "ana-souza", "location": "Porto Alegre", "role": ""}],
         "topics": ["Floods"],
         "countries": ["AR", "BR"],
@@ -192,12 +193,14 @@ def test_detail_has_the_import_report_fields_plus_url_and_published_at(api):
     assert response.status_code == 200
     assert response.data == {
         **expected,
+        "related": [{**link, "image": None} for link in expected["related"]],
+        "lead_image": None,
         "url": f"http://testserver/articles/{article.slug}/",
         "published_at": "2024-01-15T09:05:00+00:00",
         "updated_at": timezone.localtime(article.updated_at).isoformat(timespec="seconds"),
         "body": [{"type": "text", "html": "<p>First paragraph.</p>\n<p>Second paragraph.</p>"}],
     }
-    assert set(response.data) == set(expected) | {"url", "published_at", "updated_at", "body"}
+    assert set(response.data) == set(expected) | {"url", "published_at", "lead_image", "updated_at", "body"}
     assert response.data["quotes"] == [{"speaker": "Carla Mendes", "text": "The water came at night."}]
 
 

@@ -56,14 +56,17 @@ def test_every_list_parameter_is_described(document):
 
 
 @pytest.fixture
-def content():
-    article = ArticleFactory(headline="Levee breach")
+def content(make_image):
+    # Pictures with renditions and one still waiting for them (its "renditions" empty).
+    article = ArticleFactory(headline="Levee breach", lead_image=make_image(800, 500))
     BylineFactory(article=article)
     person = PersonFactory()
     article.people.add(person)
     QuoteFactory(article=article, speaker=person)
-    RelatedLinkFactory(article=article, target=ArticleFactory(), position=0)
-    RelatedLinkFactory(article=article, title="Outside link", position=9)
+    target = ArticleFactory(lead_image=make_image(600, 400, renditions=False))
+    RelatedLinkFactory(article=article, target=target, position=0)
+    RelatedLinkFactory(article=article, title="Outside link", position=9, image=make_image(500, 300))
+    RelatedLinkFactory(article=article, title="Bare link", position=10)
     article.topics.add("Floods")
     article.countries.add(country("BR"))
     return article

@@ -25,6 +25,7 @@ def roles_fixture(transactional_db):
     """Transactional tests empty the tables afterwards; put the role groups back for each test."""
     migration = importlib.import_module("editorial.migrations.0003_roles_after_quote_move")
     migration.sync_roles(apps)
+    importlib.import_module("editorial.migrations.0005_roles_with_pictures").grant(apps)
 
 
 @pytest.fixture(name="staff")

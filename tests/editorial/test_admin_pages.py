@@ -115,8 +115,8 @@ def test_editor_creates_an_article_with_countries_and_topics_through_the_form(ad
         "publication": "The Northern Ledger",
         "topics": "Energy, Ukraine war",
         "countries": [belarus.pk, ukraine.pk],
-        "image_alt": "",
-        "image_credit": "",
+        "lead_image": "",
+        "lead_image_caption": "",
     }
     for prefix in ("bylines", "related_links", "quotes"):
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}

@@ -56,7 +56,9 @@ def test_groups_have_exactly_the_permissions_of_their_jobs():
         "articles.delete_topic",
         "people.delete_author",
         "people.delete_person",
+        "images.delete_image",
     }
+    assert {"images.view_image", "images.add_image", "images.change_image"} <= writer
 
 
 @pytest.mark.parametrize(
@@ -102,8 +104,8 @@ def new_article_data(**extra):
         "blocks-0-size": "inline",
         "publication": "The Northern Ledger",
         "topics": "",
-        "image_alt": "",
-        "image_credit": "",
+        "lead_image": "",
+        "lead_image_caption": "",
     }
     for prefix in ("bylines", "related_links", "quotes"):
         data |= {f"{prefix}-TOTAL_FORMS": 0, f"{prefix}-INITIAL_FORMS": 0}

@@ -65,7 +65,7 @@ def test_the_sample_pictures_load_once_with_their_words():
     assert [created for _image, created in first] == [True] * len(SAMPLES)
     again = load_sample_images()
     assert [created for _image, created in again] == [False] * len(SAMPLES)
-    assert Image.objects.count() == len(SAMPLES) == 4
+    assert Image.objects.count() == len(SAMPLES) == 8
     for (image, _created), sample in zip(first, SAMPLES, strict=True):
         assert image.alt_text == sample.alt_text
         assert image.credit == "Illustration: Newsroom sample pictures"
@@ -78,6 +78,6 @@ def test_the_sample_command_reports_what_it_did(capsys):
     call_command("load_sample_images")
     call_command("load_sample_images")
     out = capsys.readouterr().out
-    assert out.count("created: ") == 4
-    assert out.count("unchanged: ") == 4
-    assert "4 sample pictures are in the library." in out
+    assert out.count("created: ") == 8
+    assert out.count("unchanged: ") == 8
+    assert "8 sample pictures are in the library." in out

@@ -36,8 +36,8 @@ def srcset(value: str) -> list[tuple[str, int]]:
     return [(url, int(width.removesuffix("w"))) for url, width in (c.split() for c in value.split(", "))]
 
 
-WEBP_SET = ", ".join(f"[webp] {w}w" for w in (160, 240, 320, 480, 640, 800, 960, 1280, 1600, 1920))
-JPEG_SET = ", ".join(f"[jpg] {w}w" for w in (160, 240, 320, 480, 640, 800, 960, 1280, 1600, 1920))
+WEBP_SET = ", ".join(f"[webp] {w}w" for w in (160, 240, 320, 480, 640, 720, 800, 960, 1280, 1600, 1920))
+JPEG_SET = ", ".join(f"[jpg] {w}w" for w in (160, 240, 320, 480, 640, 720, 800, 960, 1280, 1600, 1920))
 
 
 def test_picture_html_is_exactly_a_webp_source_and_a_lazy_fallback_img(make_image):
@@ -79,7 +79,17 @@ def test_the_default_sizes_are_the_article_column(make_image):
 def test_a_crop_has_the_crop_s_widths_and_proportions(make_image):
     html = picture_html(make_image(2400, 1600), crop="16:9", sizes="20rem", css_class="teaser-picture")
     elements = dict(Elements(html).found)
-    assert [w for _url, w in srcset(elements["source"]["srcset"])] == [320, 480, 640, 800, 960, 1200, 1600]
+    assert [w for _url, w in srcset(elements["source"]["srcset"])] == [
+        160,
+        240,
+        320,
+        480,
+        640,
+        800,
+        960,
+        1200,
+        1600,
+    ]
     img = elements["img"]
     assert (img["width"], img["height"], img["class"], img["sizes"]) == (
         "1600",

@@ -27,7 +27,7 @@ def widths(found, fmt):
 def test_a_large_picture_gets_the_whole_ladder_in_webp_and_jpeg(make_image):
     image = make_image(2400, 1600)
     found = renditions(image)
-    ladder = [160, 240, 320, 480, 640, 800, 960, 1280, 1600, 1920]
+    ladder = [160, 240, 320, 480, 640, 720, 800, 960, 1280, 1600, 1920]
     assert widths(found, "webp") == ladder
     assert widths(found, "jpeg") == ladder
     for rendition in found:
@@ -39,8 +39,8 @@ def test_a_large_picture_gets_the_whole_ladder_in_webp_and_jpeg(make_image):
 
 def test_a_picture_narrower_than_the_ladder_stops_at_its_own_width(make_image):
     image = make_image(1000, 500)
-    assert widths(renditions(image), "webp") == [160, 240, 320, 480, 640, 800, 960, 1000]
-    assert widths(renditions(image, "16:9"), "webp") == [320, 480, 640, 800, 889]
+    assert widths(renditions(image), "webp") == [160, 240, 320, 480, 640, 720, 800, 960, 1000]
+    assert widths(renditions(image, "16:9"), "webp") == [160, 240, 320, 480, 640, 800, 889]
     assert [(c.width, c.height) for c in share_crops(image).values()] == [(889, 500), (667, 500), (500, 500)]
 
 
@@ -51,11 +51,11 @@ def test_renditions_are_made_once_and_reused(make_image, django_capture_on_commi
         with django_capture_on_commit_callbacks(execute=True):
             image = make_image(1200, 800, renditions=False)
         # The picture itself, then every rendition of the set, once: for 1200 x 800, the whole
-        # picture at 160-960 and 1200 (8) and the 16:9 crop at 320-960 and 1200 (6), each in WebP
+        # picture at 160-960 and 1200 (9) and the 16:9 crop at 160-960 and 1200 (8), each in WebP
         # and JPEG, and the 4:3 and 1:1 share crops.
         made = save.call_count - 1
         names = {call.args[1] for call in save.call_args_list[1:]}
-        assert made == len(names) == 8 * 2 + 6 * 2 + 2
+        assert made == len(names) == 9 * 2 + 8 * 2 + 2
         # Saving the record again (a new caption), or asking again, writes nothing.
         image.refresh_from_db()
         image.caption = "A new caption"

@@ -13,7 +13,7 @@ from articles.models import Article, BodyBlock, RelatedLink
 from images.models import Image
 from images.renditions import make_renditions
 from people.models import Author, Person
-from tests.articles.body_helpers import rich_article
+from tests.articles.body_helpers import picture, rich_article
 from tests.factories import BylineFactory, QuoteFactory, RelatedLinkFactory, country
 
 from .test_load import run_import
@@ -52,9 +52,12 @@ def story():
         byline="Andrew Roth in Moscow",
         authors=[{"name": "Andrew Roth", "location": "Moscow", "role": ""}],
         published_at=timezone.now().replace(second=0, microsecond=0) - timedelta(days=30),
+        image=picture(10),
     )
     article.topics.add("Floods")
     article.countries.add(country("BR"))
+    lead = {"lead_image": picture(9), "lead_image_caption": "The river at dawn"}
+    Article.objects.filter(pk=article.pk).update(**lead)
     return article
 
 
@@ -80,6 +83,7 @@ def test_export_then_import_into_an_empty_site_gives_the_same_page(client, setti
     assert (status, line["status"]) == (0, "created")
     assert page(client, article.slug) == before
     assert before.count('class="picture block-image') == 2 and "Who said what" in before
+    assert before.count("<picture>") == 4  # the lead, two in the body, the related link's
 
 
 def test_what_the_api_gives_is_what_the_import_takes(client, settings, tmp_path):

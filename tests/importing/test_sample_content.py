@@ -34,3 +34,13 @@ def test_loading_the_samples_again_changes_nothing():
 
     assert output.count("unchanged: ") == 6
     assert dict(Article.objects.values_list("pk", "published_at")) == times
+
+
+def test_the_sample_articles_are_todays_news_in_the_news_sitemap(client):
+    load()
+
+    page = client.get("/news-sitemap.xml").content.decode()
+
+    # Their times are the command's decision, not the import's: they are not undated archive copy.
+    assert not Article.objects.filter(dated_by_import=True).exists()
+    assert page.count("<news:news>") == 6

@@ -72,7 +72,7 @@ def to_plain_text(apps, schema_editor):
 
 class Migration(migrations.Migration):
     dependencies = [
-        ("articles", "0015_topic_name_key"),
+        ("articles", "0016_lead_pictures_from_library"),
         ("images", "0001_image_library"),
         ("people", "0004_name_keys"),
     ]
