@@ -8,6 +8,8 @@ from what the views return. Paths come from the URL configuration.
 from django.conf import settings
 from django.urls import reverse
 
+from articles.bodyjson import BODY_SCHEMA
+from articles.bodyjson import SCHEMAS as BODY_SCHEMAS
 from newstext import DATE_RANGE
 from people.models import Person
 
@@ -177,10 +179,13 @@ SCHEMAS = {
                     }
                 ),
             },
+            "updated_at": TIMESTAMP,
+            "body": BODY_SCHEMA,
         },
-        description="The fields of the import report (see the import command), plus url, published_at "
-        "section and corrections.",
+        description="The fields of the import report (see the import command), plus url, published_at, "
+        "updated_at, section, corrections and the body's blocks.",
     ),
+    **BODY_SCHEMAS,
     "Topic": obj({"name": string(), "slug": string(), "url": URL, "article_count": COUNT}),
     "Country": obj(
         {

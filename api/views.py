@@ -23,6 +23,7 @@ from django.utils.cache import patch_cache_control
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
+from articles.bodyjson import blocks_data
 from articles.models import Article, Country, Quote, Topic
 from articles.reports import article_data, corrections_data
 from articles.search import search_articles
@@ -270,6 +271,8 @@ class ArticleDetailView(ApiView):
             "published_at": iso(article.published_at),
             "section": section_data(article.section, request),
             "corrections": corrections_data(article),
+            "updated_at": iso(article.updated_at),
+            "body": blocks_data(article.blocks.all(), request=request),
         }
 
 

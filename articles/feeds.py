@@ -2,19 +2,21 @@
 
 from django.conf import settings
 from django.contrib.syndication.views import Feed
+from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from . import public
-from .feed_pictures import PictureAtomFeed, PictureFeedMixin, PictureRssFeed
-from .models import Article, Section
+from .feed_pictures import PictureFeedMixin
+from .feedcontent import ContentAtomFeed, ContentRssFeed, body_html
+from .models import Article, BodyBlock, Section
 from .tagkinds import TAG_KINDS, TagKind
 
 FEED_SIZE = 30
 
 
 class LatestArticlesFeed(PictureFeedMixin, Feed):
-    feed_type = PictureRssFeed
+    feed_type = ContentRssFeed  # the lead picture (Media RSS) and the whole body (content:encoded)
     description_template = None
 
     def title(self, obj=None):
@@ -38,7 +40,14 @@ class LatestArticlesFeed(PictureFeedMixin, Feed):
         return Article.objects.published()
 
     def items(self, obj=None):
-        articles = self.articles(obj).for_listing().prefetch_related(*(kind.name for kind in TAG_KINDS))
+        articles = (
+            self.articles(obj)
+            .for_listing()
+            .prefetch_related(
+                *(kind.name for kind in TAG_KINDS),
+                Prefetch("blocks", queryset=BodyBlock.objects.select_related("image", "person")),
+            )
+        )
         return articles.order_by("-published_at")[:FEED_SIZE]
 
     def item_title(self, item):
@@ -46,6 +55,9 @@ class LatestArticlesFeed(PictureFeedMixin, Feed):
 
     def item_description(self, item):
         return item.standfirst
+
+    def item_extra_kwargs(self, item):
+        return {**super().item_extra_kwargs(item), "content": body_html(item, self.request)}
 
     def item_pubdate(self, item):
         return item.published_at
@@ -69,7 +81,7 @@ class LatestArticlesFeed(PictureFeedMixin, Feed):
 
 
 class LatestArticlesAtomFeed(LatestArticlesFeed):
-    feed_type = PictureAtomFeed
+    feed_type = ContentAtomFeed
     subtitle = LatestArticlesFeed.description
 
 
@@ -115,7 +127,7 @@ class TagFeed(ObjectFeedMixin, LatestArticlesFeed):
 
 
 class TagAtomFeed(TagFeed):
-    feed_type = PictureAtomFeed
+    feed_type = ContentAtomFeed
     subtitle = TagFeed.description
 
 
@@ -127,7 +139,7 @@ class AuthorFeed(ObjectFeedMixin, LatestArticlesFeed):
 
 
 class AuthorAtomFeed(AuthorFeed):
-    feed_type = PictureAtomFeed
+    feed_type = ContentAtomFeed
     subtitle = AuthorFeed.description
 
 
@@ -144,5 +156,5 @@ class SectionFeed(ObjectFeedMixin, LatestArticlesFeed):
 
 
 class SectionAtomFeed(SectionFeed):
-    feed_type = PictureAtomFeed
+    feed_type = ContentAtomFeed
     subtitle = SectionFeed.description

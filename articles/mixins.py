@@ -7,7 +7,7 @@ from .models import Article
 from .pagination import ListingPaginator
 
 # What no listing shows, and what is the largest part of an article's row.
-UNLISTED_FIELDS = ("body", "search_vector")
+UNLISTED_FIELDS = ("body_text", "body_headings", "search_vector")
 
 
 class PublishedArticlesMixin:

@@ -16,9 +16,21 @@ from django.db.models.signals import m2m_changed, post_delete, post_save, pre_sa
 from newsroom.cache import bump_content_version, set_schedule
 from people.models import Author, Person
 
-from . import counts, search, tasks
+from . import body, counts, search, tasks
+from .bodytext import refresh_body_text
 from .links import find_link_target, resolve_links_around
-from .models import Article, Byline, Correction, FrontItem, Page, Quote, RelatedLink, Section, TaggedTopic
+from .models import (
+    Article,
+    BodyBlock,
+    Byline,
+    Correction,
+    FrontItem,
+    Page,
+    Quote,
+    RelatedLink,
+    Section,
+    TaggedTopic,
+)
 from .tagkinds import TAG_KINDS, kind_of
 
 
@@ -93,6 +105,12 @@ def article_words_changed(sender, instance, raw=False, update_fields=None, **kwa
     search.update_search_vectors([instance.pk])
 
 
+def block_changed(sender, instance, raw=False, **kwargs):
+    """A body block was saved or deleted: the article's stored words and search vector follow."""
+    if not raw and not body.refresh_deferred():
+        refresh_body_text([instance.article_id])
+
+
 def tagging_changed(sender, instance, raw=False, **kwargs):
     """A tag was added to or removed from an article (taggit saves and deletes these rows)."""
     if not raw:
@@ -130,7 +148,7 @@ def correction_changed(sender, instance, raw=False, **kwargs):
 
 
 CONTENT_MODELS = (
-    *(Article, Byline, RelatedLink, Quote, Correction, Section, FrontItem, Page, Author, Person),
+    *(Article, BodyBlock, Byline, RelatedLink, Quote, Correction, Section, FrontItem, Page, Author, Person),
     *(kind.model for kind in TAG_KINDS),
     *(kind.through for kind in TAG_KINDS),
 )
@@ -146,6 +164,8 @@ def connect() -> None:
     post_save.connect(correction_changed, sender=Correction, dispatch_uid="article-correction-saved")
     post_save.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-saved")
     post_delete.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-deleted")
+    post_save.connect(block_changed, sender=BodyBlock, dispatch_uid="body-block-saved")
+    post_delete.connect(block_changed, sender=BodyBlock, dispatch_uid="body-block-deleted")
     m2m_changed.connect(
         article_people_changed, sender=Article.people.through, dispatch_uid="search-article-people"
     )

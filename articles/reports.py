@@ -65,7 +65,7 @@ def article_data(article: Article, *, public: bool = True) -> dict:
         "slug": article.slug,
         "headline": article.headline,
         "standfirst": article.standfirst,
-        "paragraph_count": body.paragraph_count(article.body),
+        "paragraph_count": body.paragraph_count(article.blocks.all()),
         "authors": [
             byline_data(b.author.name, b.location or b.author.location, b.role or b.author.role)
             for b in article.bylines.all()

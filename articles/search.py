@@ -1,8 +1,8 @@
 """Searching published articles.
 
 On PostgreSQL: full-text search over ``Article.search_vector`` (headline
-weighted A; standfirst, tags and the names of the article's authors and people
-B; body C), queries in web-search syntax (``"a phrase"``, ``or``, ``-word``),
+weighted A; standfirst, the body's subheadings, tags and the names of the article's
+authors and people B; body C), queries in web-search syntax (``"a phrase"``, ``or``, ``-word``),
 results ranked with ``ts_rank`` and snippets highlighted with ``ts_headline``.
 The text search configuration ``newsroom`` is English with accents ignored
 (``unaccent``; migration 0009 creates it).
@@ -134,7 +134,7 @@ def snippet(article: Article, query: str) -> SafeString:
     if raw is not None:
         return mark_safe(escape(raw).replace(START, "<mark>").replace(STOP, "</mark>"))  # noqa: S308
     return fallback_snippet(
-        f"{article.standfirst}\n{body.plain_text(article.body)}", parse_query(clean_query(query))
+        f"{article.standfirst}\n{body.plain_text(article.body_text)}", parse_query(clean_query(query))
     )
 
 
@@ -162,13 +162,14 @@ def update_search_vectors(article_ids) -> int:
 
 
 # What an article is found by, and with what weight: headline A; standfirst and
-# the names of its tags (each kind of TAG_KINDS) B; body C. Migration 0004 wrote
+# the names of its tags (each kind of TAG_KINDS) and the body's subheadings B; body C. Migration 0004 wrote
 # the first version of it for the backfill.
 WEIGHTS = {
     "headline": "A",
     "standfirst": "B",
     **{kind.name: "B" for kind in TAG_KINDS},
     "names": "B",  # of the authors and the people named: "Łucja" finds her articles
+    "headings": "B",  # the body's subheadings (also in its text): above its paragraphs
     "body": "C",
 }
 VECTOR_PARTS = tuple(WEIGHTS)
@@ -207,6 +208,7 @@ UPDATE_VECTORS_SQL = (
         standfirst="a.standfirst",
         **{kind.name: _tag_names_sql(kind) for kind in TAG_KINDS},
         names=_names_sql(),
+        headings=f"a.{body.HEADINGS_COLUMN}",
         body=f"a.{body.SEARCH_COLUMN}",
     )
     + " WHERE a.id = ANY(%s)"
@@ -234,6 +236,7 @@ def new_article_vector(article: Article, *, tags: dict[TagKind, list], names: li
             for kind in TAG_KINDS
         },
         "names": " ".join(sorted(names)) or None,
+        "headings": getattr(article, body.HEADINGS_COLUMN),
         "body": getattr(article, body.SEARCH_COLUMN),
     }
     sql = VECTOR_SQL.format(**dict.fromkeys(VECTOR_PARTS, "%s::text"))
@@ -246,7 +249,7 @@ def is_postgresql() -> bool:
 
 # Which saves change an article's words. The receivers that call
 # update_search_vectors() are in articles/receivers.py.
-SEARCHED_FIELDS = frozenset({"headline", "standfirst", "body"})
+SEARCHED_FIELDS = frozenset({"headline", "standfirst", body.SEARCH_COLUMN, body.HEADINGS_COLUMN})
 
 _writer_updates_vectors: ContextVar[bool] = ContextVar("writer_updates_vectors", default=False)
 

@@ -80,6 +80,7 @@ def news_article(article: Article, request) -> dict:
         "url": url,
         "headline": article.headline,
         "description": article.standfirst,
+        "articleBody": article.body_text,  # the blocks' words as plain text
         "datePublished": isotime(article.published_at) or None,
         "dateModified": isotime(max(article.updated_at, article.published_at or article.updated_at)),
         "author": [

@@ -26,7 +26,7 @@ from reversion import is_registered, register
 from reversion.models import Revision, Version
 
 from articles import body
-from articles.models import Article, Byline, Correction, Quote, RelatedLink
+from articles.models import Article, BodyBlock, Byline, Correction, Quote, RelatedLink
 from articles.tagkinds import TAG_KINDS
 from images.models import Image
 from people.models import Author, Person
@@ -34,18 +34,25 @@ from people.models import Author, Person
 from .models import RevisionTags
 from .tagging import resolve_topic_names
 
-ARTICLE_FOLLOW = ("bylines", "related_links", "quotes", "corrections")
+ARTICLE_FOLLOW = ("blocks", "bylines", "related_links", "quotes", "corrections")
 # Tags are recorded by name in RevisionTags; the authors through Byline; the search
-# vector is derived from the text and rebuilt on the next save.
+# vector and the body's stored text are derived from the blocks and rebuilt on the next save.
 # The import fingerprint says what the last import stored; reverting does not change that.
-ARTICLE_EXCLUDE = (*(kind.name for kind in TAG_KINDS), "authors", "search_vector", "import_fingerprint")
+ARTICLE_EXCLUDE = (
+    *(kind.name for kind in TAG_KINDS),
+    "authors",
+    "search_vector",
+    body.SEARCH_COLUMN,
+    body.HEADINGS_COLUMN,
+    "import_fingerprint",
+)
 
 
 def register_models() -> None:
     """Register the article and what it owns with django-reversion (idempotent)."""
     if not is_registered(Article):
         register(Article, follow=ARTICLE_FOLLOW, exclude=ARTICLE_EXCLUDE)
-    for model in (Byline, RelatedLink, Quote, Correction):
+    for model in (BodyBlock, Byline, RelatedLink, Quote, Correction):
         if not is_registered(model):
             register(model)
 
@@ -104,8 +111,44 @@ def _picture_name(image_id) -> str:
     return f"#{image_id} {found}" if found else f"(deleted picture #{image_id})"
 
 
+def block_text(block: Mapping[str, Any], images: Mapping[int, str]) -> str:
+    """One body block as an editor reads it in a comparison."""
+    kind = block.get("kind")
+    if kind == "text":
+        return body.PARAGRAPH_BREAK.join(body.html_paragraphs(block.get("html") or ""))
+    if kind == "aside":
+        paragraphs = body.PARAGRAPH_BREAK.join(body.html_paragraphs(block.get("html") or ""))
+        return f"[Fact box: {block.get('title') or ''}]\n{paragraphs}"
+    if kind == "image":
+        image_id = int(block.get("image_id") or 0)
+        image = images.get(image_id) or (f"picture #{image_id}" if image_id else "(no picture)")
+        caption = f" — {block['caption']}" if block.get("caption") else ""
+        return f"[Image ({block.get('size')}): {image}{caption}]"
+    if kind == "quote":
+        return f"[Pull quote: {block.get('speaker') or ''}: “{block.get('text') or ''}”]"
+    return f"[Embed: {block.get('url') or ''}]"
+
+
+def _body(blocks: Rows, legacy: str | None) -> str:
+    """The body, block by block; a revision from before blocks holds its plain text."""
+    if not blocks:
+        return body.plain_text(legacy or "")
+    from_images = [b["image_id"] for b in blocks if b.get("image_id")]
+    images = _names(Image, from_images, "alt_text") if from_images else {}
+    ordered = sorted(blocks, key=lambda b: (b.get("position") or 0, b.get("id") or 0))
+    return "\n\n".join(block_text(b, images) for b in ordered)
+
+
 def _snapshot(
-    fields: dict, *, bylines: Rows, links: Rows, quotes: Rows, people: list, tags, corrections: Rows = ()
+    fields: dict,
+    *,
+    blocks: Rows,
+    bylines: Rows,
+    links: Rows,
+    quotes: Rows,
+    people: list,
+    tags,
+    corrections: Rows = (),
 ) -> Snapshot:
     snapshot: Snapshot = {}
     for name, label in ARTICLE_FIELDS:
@@ -113,7 +156,7 @@ def _snapshot(
         if name == "published_at":
             value = _when(value)
         elif name == "body":
-            value = body.plain_text(value or "")
+            value = _body(blocks, value)
         elif name == "status":
             value = Article.Status(value).label if value in Article.Status.values else value or ""
         elif name == "lead_image" and value:
@@ -156,11 +199,12 @@ def _snapshot(
 
 def snapshot_of_article(article: Article) -> Snapshot:
     """The article as it is stored now."""
-    fields = {name: getattr(article, name) for name, _ in ARTICLE_FIELDS}
+    fields = {name: getattr(article, name, "") for name, _ in ARTICLE_FIELDS}
     fields["lead_image"] = article.lead_image_id
     tags = RevisionTags(**current_tags(article.pk))
     return _snapshot(
         fields,
+        blocks=list(article.blocks.values()),
         bylines=list(article.bylines.values("author_id", "position", "location", "role")),
         links=list(article.related_links.values("title", "url", "target_id", "position")),
         quotes=list(article.quotes.values("speaker_id", "text", "position")),
@@ -176,7 +220,7 @@ def snapshot_of_version(version: Version) -> Snapshot:
     fields = {name: data.get(name) for name, _ in ARTICLE_FIELDS}
     fields["lead_image"] = data.get("lead_image_id")
     article_id = int(version.object_id)
-    related: dict[type, list[dict]] = {Byline: [], RelatedLink: [], Quote: [], Correction: []}
+    related: dict[type, list[dict]] = {BodyBlock: [], Byline: [], RelatedLink: [], Quote: [], Correction: []}
     for other in version.revision.version_set.select_related("content_type"):
         model = other.content_type.model_class()
         if model in related:
@@ -185,6 +229,7 @@ def snapshot_of_version(version: Version) -> Snapshot:
                 related[model].append(values)
     return _snapshot(
         fields,
+        blocks=related[BodyBlock],
         bylines=related[Byline],
         links=related[RelatedLink],
         quotes=related[Quote],

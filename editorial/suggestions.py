@@ -40,7 +40,7 @@ def suggest_for(article: Article) -> Suggestions:
         codes, mentions = detect(
             headline=article.headline,
             standfirst=article.standfirst,
-            body=article.body,
+            body=article.body_text,
             authors=[author.name for author in article.authors.all()],
         )
     except Exception:

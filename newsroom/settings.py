@@ -69,6 +69,7 @@ INSTALLED_APPS = [
     "django_tasks",
     "django_tasks_db",
     "csp",
+    "django_prose_editor",
     # The project's apps, each depending only on those above it. The order decides
     # nothing: the admin's site-wide templates are in templates/admin/, and the
     # article admin is registered by editorial alone.
@@ -310,11 +311,11 @@ DATA_UPLOAD_MAX_NUMBER_FILES = NEWSROOM_IMPORT_MAX_FILES
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
-# Content-Security-Policy: the site itself and nothing else. No page has an inline script or
-# style, so none needs a nonce (a nonce would be frozen into every cached copy of a page);
-# JSON-LD is data, which the policy does not govern. Pictures may also come from where the
-# media are stored (a CDN or bucket named below), and from blob: (the admin's focal-point widget
-# shows a picture being uploaded from the file the editor chose).
+# Content-Security-Policy: the site itself, no inline script or style (a nonce would be frozen into
+# cached pages; JSON-LD is data). Pictures also from the media's CDN or bucket and blob: (the admin
+# previews an upload); frames from the players of articles/embeds.py once a reader clicks a facade.
+_PLAYERS = "www.youtube-nocookie.com player.vimeo.com platform.twitter.com www.instagram.com"
+_PLAYERS += " www.tiktok.com embed.bsky.app datawrapper.dwcdn.net flo.uri.sh"
 _MEDIA_SOURCES = ["'self'", "data:", "blob:"]
 if "://" in MEDIA_URL:
     _MEDIA_SOURCES.append(MEDIA_URL)
@@ -330,6 +331,7 @@ CONTENT_SECURITY_POLICY = {
         "img-src": _MEDIA_SOURCES,
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
+        "frame-src": ["'self'", *(f"https://{host}" for host in _PLAYERS.split())],
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],

@@ -5,7 +5,9 @@ from datetime import timedelta
 import factory
 from django.utils import timezone
 
-from articles.models import Article, Byline, Country, Quote, RelatedLink
+from articles import body as article_body
+from articles.bodytext import set_body_text
+from articles.models import Article, BodyBlock, Byline, Country, Quote, RelatedLink
 from people.models import Author, Person
 
 
@@ -32,7 +34,6 @@ class ArticleFactory(factory.django.DjangoModelFactory):
 
     headline = factory.Sequence(lambda n: f"Headline number {n}")
     standfirst = "A standfirst that sums the story up."
-    body = "First paragraph.\n\nSecond paragraph."
     status = Article.Status.PUBLISHED
     published_at = factory.LazyFunction(lambda: timezone.now() - timedelta(hours=1))
     publication = "The Northern Ledger"
@@ -43,6 +44,30 @@ class ArticleFactory(factory.django.DjangoModelFactory):
         scheduled = factory.Trait(
             published_at=factory.LazyFunction(lambda: timezone.now() + timedelta(days=1))
         )
+
+    @factory.post_generation
+    def body(obj, create, extracted, **kwargs):
+        """``body="One.\\n\\nTwo."``: plain-text paragraphs, made one text block (as the importer does)."""
+        text = DEFAULT_BODY if extracted is None else extracted
+        paragraphs = article_body.paragraphs(text)
+        if create and paragraphs:
+            block = BodyBlock.objects.create(
+                article=obj, kind=BodyBlock.Kind.TEXT, html=article_body.paragraph_html(paragraphs)
+            )
+            set_body_text(obj, [block])
+
+
+DEFAULT_BODY = "First paragraph.\n\nSecond paragraph."
+
+
+class BodyBlockFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BodyBlock
+
+    article = factory.SubFactory(ArticleFactory, body="")
+    position = factory.Sequence(int)
+    kind = BodyBlock.Kind.TEXT
+    html = "<p>A paragraph of a block.</p>"
 
 
 class BylineFactory(factory.django.DjangoModelFactory):

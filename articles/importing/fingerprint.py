@@ -12,6 +12,7 @@ article arrives.
 import hashlib
 import json
 
+from articles import body
 from articles.models import Article, Byline, Quote, RelatedLink
 
 
@@ -21,9 +22,13 @@ def content_fingerprint(article_id: int, *, models=(Article, Byline, RelatedLink
     ``models`` lets a migration pass its historical models.
     """
     article_model, byline_model, link_model, quote_model = models
+    # The body's words: its blocks' text since the body became blocks (migration 0026), before that
+    # the one text field (a historical model of the migrations in between).
+    names = {field.name for field in article_model._meta.get_fields()}
+    words = body.SEARCH_COLUMN if body.SEARCH_COLUMN in names else "body"
     fields = list(
         article_model.objects.filter(pk=article_id)
-        .values_list("headline", "standfirst", "body", "publication")
+        .values_list("headline", "standfirst", words, "publication")
         .get()
     )
     bylines = byline_model.objects.filter(article_id=article_id).order_by("position")

@@ -28,6 +28,8 @@ ARCHIVE_TEXT = Format(
     suffix=".txt", label="archive text document", media_types=("text/plain",), parse=parse_archive_text
 )
 FORMATS: dict[str, Format] = {fmt.suffix: fmt for fmt in (ARCHIVE_TEXT,)}
+# An article in the API's shape, with its pictures beside it (articles/importing/jsonarticle.py).
+JSON_SUFFIX = ".json"
 
 
 def format_for(name: str) -> Format:
@@ -46,7 +48,11 @@ def document_paths(arguments: Iterable[str]) -> list[Path]:
     for argument in arguments:
         path = Path(argument)
         if path.is_dir():
-            paths.extend(sorted(p for p in path.iterdir() if p.suffix.lower() in FORMATS and p.is_file()))
+            paths.extend(
+                sorted(
+                    p for p in path.iterdir() if p.suffix.lower() in {*FORMATS, JSON_SUFFIX} and p.is_file()
+                )
+            )
         else:
             paths.append(path)
     return paths

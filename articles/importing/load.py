@@ -31,6 +31,7 @@ from newstext import Document, ParseError, normalise_title
 from .checks import check_document
 from .fingerprint import changed_since_import, record_fingerprint
 from .formats import format_for
+from .jsonarticle import import_json_article, is_json_article
 from .lookups import Lookups
 from .results import ImportResult, Status
 from .revisions import import_revision, keep_editors_version, record
@@ -85,6 +86,11 @@ def import_document(
         return ImportResult(path=path, status=Status.ERROR, error=f"{path}: {error}")
     lookups = Lookups() if lookups is None else lookups
     max_bytes = settings.NEWSROOM_IMPORT_MAX_BYTES if max_bytes is None else max_bytes
+    if is_json_article(path):
+        return import_json_article(
+            data, path=path, publish=publish, published_at=published_at, dry_run=dry_run,
+            max_bytes=max_bytes, lookups=lookups,
+        )  # fmt: skip
     source_name = PurePath(path).name
     try:
         document = format_for(path).parse(data, max_bytes=max_bytes)

@@ -11,8 +11,9 @@ from django.db import connection
 from django.utils import timezone
 
 from articles import body, publishing
+from articles.bodytext import set_body_text
 from articles.counts import recount_topics
-from articles.models import Article, Byline, Quote, RelatedLink, Section, Topic
+from articles.models import Article, BodyBlock, Byline, Quote, RelatedLink, Section, Topic
 from articles.reports import byline_data
 from articles.search import new_article_vector, update_search_vectors, vectors_written_by_caller
 from articles.tagkinds import COUNTRIES, TOPICS, TagKind
@@ -59,7 +60,9 @@ def store(
     article = article or Article(status=Article.Status.DRAFT)
     article.headline = document.headline
     article.standfirst = document.standfirst
-    article.body = body.from_paragraphs(document.paragraphs)
+    # The document's paragraphs are one text block: plain text, escaped, so byte for byte the same.
+    blocks = [BodyBlock(kind=BodyBlock.Kind.TEXT, html=body.paragraph_html(document.paragraphs))]
+    set_body_text(article, blocks if document.paragraphs else [])
     article.publication = document.publication
     article.source_name = source_name
     article.source_hash = digest
@@ -84,15 +87,19 @@ def store(
         names = [a.name for a in authors.values()] + [p.name for p in people.values()]
         article.search_vector = new_article_vector(article, tags=tags, names=names)
     # The receivers would write the row again for each part; the vector is written once, here.
-    with vectors_written_by_caller():
+    with vectors_written_by_caller(), body.text_refreshed_by_caller():
         article.save()
         article.__dict__.pop("search_vector", None)  # an SQL expression until read back
         if not is_new:
             # What the document says is replaced; what editors added (topics, countries) is kept.
+            article.blocks.all().delete()
             article.bylines.all().delete()
             article.related_links.all().delete()
             article.quotes.all().delete()
             article.people.clear()
+        if document.paragraphs:
+            blocks[0].article = article
+            BodyBlock.objects.bulk_create(blocks)
         store_bylines(article, document.authors, authors=authors)
         Through = Article.people.through
         Through.objects.bulk_create([Through(article=article, person=person) for person in people.values()])

@@ -38,6 +38,7 @@ from newsroom.slugs import unique_slug
 from newstext import normalise_title
 
 from .. import body
+from .blocks import BodyBlock
 from .parts import Byline, Quote, RelatedLink
 from .tags import TaggedCountry, TaggedTopic
 
@@ -150,7 +151,7 @@ def page_prefetches() -> list:
     not its body or search vector, the largest columns of an article.
     """
     targets = RelatedLink.objects.select_related("target__lead_image", "image").defer(
-        "target__body", "target__search_vector"
+        "target__body_text", "target__body_headings", "target__search_vector"
     )
     return [
         models.Prefetch("bylines", queryset=Byline.objects.select_related("author")),
@@ -160,6 +161,7 @@ def page_prefetches() -> list:
         models.Prefetch("related_links", queryset=targets),
         models.Prefetch("quotes", queryset=Quote.objects.select_related("speaker")),
         "corrections",
+        models.Prefetch("blocks", queryset=BodyBlock.objects.select_related("image", "person")),
     ]
 
 
@@ -190,9 +192,14 @@ class Article(models.Model):
     standfirst = models.TextField(
         blank=True, help_text="The one- or two-sentence summary under the headline."
     )
-    body = models.TextField(
-        blank=True, help_text="Plain text. Separate paragraphs with a blank line; HTML is shown as typed."
-    )  # read and written through articles.body only
+    # The body is its blocks (BodyBlock, ``article.blocks``); these are their words as plain text,
+    # kept by articles.bodytext whenever the blocks change, for search, lists and suggestions.
+    body_text = models.TextField(
+        "body text", blank=True, editable=False, help_text="The body's words, from its blocks."
+    )
+    body_headings = models.TextField(
+        "body subheadings", blank=True, editable=False, help_text="The body's subheadings, from its blocks."
+    )
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.DRAFT)
     published_at = ReadableDateTimeField(
         "publication time",
@@ -325,7 +332,12 @@ class Article(models.Model):
 
     @property
     def paragraphs(self) -> list[str]:
-        return body.paragraphs(self.body)
+        """The body's words as plain-text paragraphs (headings and fact boxes included)."""
+        return body.paragraphs(self.body_text)
+
+    @property
+    def reading_minutes(self) -> int:
+        return body.reading_minutes(self.body_text)
 
     def state_at(self, now: datetime) -> "Article.State":
         if self.status == self.Status.IN_REVIEW:

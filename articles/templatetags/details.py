@@ -16,7 +16,7 @@ WORDS_PER_MINUTE = 230
 @register.filter
 def reading_minutes(article) -> int:
     """Whole minutes to read the headline's story, at least one."""
-    words = len(body.plain_text(article.body).split()) + len(article.standfirst.split())
+    words = len(getattr(article, body.SEARCH_COLUMN).split()) + len(article.standfirst.split())
     return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 

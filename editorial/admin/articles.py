@@ -14,6 +14,7 @@ from images.admin import ImageChooserMixin
 
 from ..forms import EditorialArticleForm, PlainNewlinesField
 from .base import ArticleAdminBase
+from .blocks import BodyBlockInline, BodyBlocksMixin
 from .conflicts import ApplyMineMixin
 from .history import HistoryMixin
 from .importing import ImportMixin
@@ -55,6 +56,7 @@ class ArticleAdmin(
     ImportMixin,
     PresenceMixin,
     ApplyMineMixin,
+    BodyBlocksMixin,
     ImageChooserMixin,
     ArticleAdminBase,
     SortableAdminBase,
@@ -69,18 +71,18 @@ class ArticleAdmin(
         *(*TAG_FILTERS, RecentAuthorFilter, "published_at"),
     ]
     show_full_result_count = False  # one count of the archive per page is enough
-    search_fields = ["headline", "standfirst", "body", "authors__name"]
+    search_fields = ["headline", "standfirst", "body_text", "authors__name"]
     date_hierarchy = "published_at"
     prepopulated_fields = {"slug": ["headline"]}
     autocomplete_fields = ["people"]
     readonly_fields = ["created_at", "updated_at", "dated_by_import"]
-    inlines = [BylineInline, RelatedLinkInline, QuoteInline, CorrectionInline]
+    inlines = [BodyBlockInline, BylineInline, RelatedLinkInline, QuoteInline, CorrectionInline]
     actions = ["publish_now", "schedule", "unpublish", *TAG_ACTIONS]
     list_per_page = 50
     # Named: VersionAdmin has a change list template of its own.
     change_list_template = "admin/articles/article/change_list.html"
     fieldsets = [
-        (None, {"fields": ["section", "headline", "slug", "standfirst", "body"]}),
+        (None, {"fields": ["section", "headline", "slug", "standfirst"]}),
         ("Lead picture", {"fields": ["lead_image", "lead_image_caption"]}),
         (
             "Publishing",

@@ -202,6 +202,8 @@ def test_detail_has_the_import_report_fields_plus_url_and_published_at(api):
         "published_at": "2024-01-15T09:05:00+00:00",
         "section": None,
         "corrections": [],
+        "updated_at": timezone.localtime(article.updated_at).isoformat(timespec="seconds"),
+        "body": [{"type": "text", "html": "<p>First paragraph.</p>\n<p>Second paragraph.</p>"}],
     }
     assert set(response.data) == set(expected) | {
         "url",
@@ -209,6 +211,8 @@ def test_detail_has_the_import_report_fields_plus_url_and_published_at(api):
         "section",
         "lead_image",
         "corrections",
+        "updated_at",
+        "body",
     }
     assert response.data["quotes"] == [{"speaker": "Carla Mendes", "text": "The water came at night."}]
 
@@ -309,8 +313,9 @@ def test_filtered_search_query_count_is_fixed(api, django_assert_num_queries, n)
 def test_detail_query_count_is_fixed_whatever_the_number_of_items(api, django_assert_num_queries, n):
     article = full_article(n)
 
-    # The article, then bylines, topics, countries, people, related links, quotes and corrections.
-    with django_assert_num_queries(8 + VERSION_QUERY):
+    # The article, then bylines, topics, countries, people, related links, quotes, corrections
+    # and body blocks.
+    with django_assert_num_queries(9 + VERSION_QUERY):
         response = api("article", slug=article.slug)
 
     assert len(response.data["related"]) == n

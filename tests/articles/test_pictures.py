@@ -21,6 +21,8 @@ from tests.factories import (
 )
 from tests.pagecache import NAV_QUERY, VERSION_QUERY
 
+from .test_article_page import BODY_QUERY
+
 pytestmark = pytest.mark.django_db
 
 MEDIA_RSS = "{http://search.yahoo.com/mrss/}"
@@ -312,7 +314,7 @@ def test_article_page_queries_stay_the_same_with_1_or_20_pictures(
 ):
     article = pictures_article(make_image, n)
     # As an article page without pictures (tests/articles/test_article_page.py), corrections included.
-    with django_assert_num_queries(9 + VERSION_QUERY + NAV_QUERY):
+    with django_assert_num_queries(9 + BODY_QUERY + VERSION_QUERY + NAV_QUERY):
         response = client.get(article.get_absolute_url())
     assert response.content.decode().count("<picture>") == 1 + n
 

@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.importing import import_document
-from articles.models import Article
+from articles.models import Article, BodyBlock
 from articles.search import MAX_QUERY_LENGTH, search_articles
 from articles.search_fallback import ParsedQuery, fallback_snippet, parse_query
 from tests.factories import ArticleFactory, AuthorFactory, BylineFactory, PersonFactory, country
@@ -175,7 +175,8 @@ def search_vector_expression(article: Article):
             config="newsroom",
         )
         + SearchVector(Value(" ".join(names)), weight="B", config="newsroom")
-        + SearchVector("body", weight="C", config="newsroom")
+        + SearchVector("body_headings", weight="B", config="newsroom")
+        + SearchVector("body_text", weight="C", config="newsroom")
     )
 
 
@@ -507,3 +508,13 @@ def test_search_page_query_count_is_fixed_whatever_the_number_of_results(
         response = client.get(reverse("articles:search"), {"q": "levee"})
 
     assert len(response.context["articles"]) == n
+
+
+@postgres_only
+def test_a_word_in_a_subheading_ranks_above_the_same_word_in_a_paragraph(db):
+
+    in_paragraph = ArticleFactory(headline="Harbour news", body="")
+    BodyBlock.objects.create(article=in_paragraph, html="<p>The lighthouse keeper retired.</p>")
+    in_heading = ArticleFactory(headline="Coast news", body="")
+    BodyBlock.objects.create(article=in_heading, html="<h2>Lighthouse</h2><p>A keeper retired.</p>")
+    assert list(search_articles("lighthouse")) == [in_heading, in_paragraph]

@@ -79,14 +79,14 @@ def test_tagger_is_refused_when_changing_the_body(live_server, page, screenshot,
     article = ArticleFactory(headline="Minsk talks stall", body="Original body.")
     sign_in(page, live_server, "tess")
     page.goto(live_server.url + reverse("admin:articles_article_change", args=[article.pk]))
-    assert page.locator("textarea[name='body']").count() == 0
-    assert page.locator(".field-body .readonly").inner_text() == "Original body."
+    assert page.locator("[name^='blocks-']").count() == 0
+    assert page.locator(".field-body_text .readonly").inner_text() == "Original body."
     # Put the field back by hand, as a crafted request would, and submit.
     page.evaluate(
         """() => {
             const body = document.createElement('textarea');
-            body.name = 'body';
-            body.value = 'Rewritten by a tagger.';
+            body.name = 'blocks-0-html';
+            body.value = '<p>Rewritten by a tagger.</p>';
             document.getElementById('article_form').appendChild(body);
         }"""
     )
@@ -94,5 +94,5 @@ def test_tagger_is_refused_when_changing_the_body(live_server, page, screenshot,
         page.get_by_role("button", name="Save", exact=True).click()
     assert answer.value.status == 403
     screenshot("admin-tagger-refused")
-    assert Article.objects.get(pk=article.pk).body == "Original body."
+    assert Article.objects.get(pk=article.pk).body_text == "Original body."
     assert not country("BY").tagged_articles.exists()

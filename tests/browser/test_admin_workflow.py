@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone
 
-from articles.models import Article
+from articles.models import Article, BodyBlock
 from tests.factories import AuthorFactory, PersonFactory
 
 from .admin_helpers import (  # noqa: F401  (the *_fixture and desktop_page imports are fixtures)
@@ -34,7 +34,11 @@ def test_writer_drafts_and_editor_schedules_previews_and_publishes(live_server, 
     page.goto(live_server.url + reverse("admin:articles_article_add"))
     page.locator("#id_headline").fill("Delta floods reach the city")
     page.locator("#id_standfirst").fill("Water levels rose overnight in Porto Alegre.")
-    page.locator("#id_body").fill("The river burst its banks.\n\n“We were ready,” said Rui Lima.")
+    page.get_by_role("button", name="Add text").click()
+    page.get_by_role("textbox", name="Text of block 1 (Text)").click()
+    page.keyboard.type("The river burst its banks.")
+    page.keyboard.press("Enter")
+    page.keyboard.type("“We were ready,” said Rui Lima.")
     page.get_by_text("Add another Author", exact=True).click()
     page.get_by_text("Add another Author", exact=True).click()
     rows = page.locator("#bylines-group tr.form-row:not(.empty-form)")
@@ -108,7 +112,8 @@ def test_writer_drafts_and_editor_schedules_previews_and_publishes(live_server, 
 
 def test_shared_preview_link_opens_for_someone_without_an_account(live_server, page, screenshot, staff):
     staff("Writer", "wendy")
-    article = Article.objects.create(headline="Embargoed report", body="Secret until Monday.")
+    article = Article.objects.create(headline="Embargoed report")
+    BodyBlock.objects.create(article=article, html="<p>Secret until Monday.</p>")
     sign_in(page, live_server, "wendy")
     page.goto(live_server.url + reverse("admin:articles_article_change", args=[article.pk]))
     page.get_by_role("link", name="Share preview link").click()

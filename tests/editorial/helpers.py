@@ -70,3 +70,10 @@ def article_form(client, article) -> dict:
     response = client.get(reverse("admin:articles_article_change", args=[article.pk]))
     assert response.status_code == 200
     return form_data(response.content.decode(), "article_form")
+
+
+def body_text(text: str) -> dict:
+    """Form data that replaces the text of the article's first body block (a text block)."""
+    from articles import body
+
+    return {"blocks-0-html": body.paragraph_html(body.paragraphs(text))}

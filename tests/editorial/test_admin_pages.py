@@ -114,7 +114,12 @@ def test_editor_creates_an_article_with_countries_and_topics_through_the_form(ad
         "headline": "A new story",
         "slug": "a-new-story",
         "standfirst": "Summary",
-        "body": "Para one.\n\nPara two.",
+        "blocks-TOTAL_FORMS": 1,
+        "blocks-INITIAL_FORMS": 0,
+        "blocks-0-position": 0,
+        "blocks-0-kind": "text",
+        "blocks-0-html": "<p>Para one.</p><p>Para two.</p>",
+        "blocks-0-size": "inline",
         "status": "draft",
         "publication": "The Northern Ledger",
         "topics": "Energy, Ukraine war",
@@ -132,6 +137,7 @@ def test_editor_creates_an_article_with_countries_and_topics_through_the_form(ad
     assert sorted(c.code for c in article.countries.all()) == ["BY", "UA"]
     assert sorted(t.name for t in article.topics.all()) == ["Energy", "Ukraine war"]
     assert article.status == Article.Status.DRAFT
+    assert article.body_text == "Para one.\n\nPara two."
 
 
 def test_view_on_site_link_is_offered(admin_client, content):

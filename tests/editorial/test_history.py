@@ -19,7 +19,7 @@ from tests.factories import (
     country,
 )
 
-from .helpers import article_form, form_data
+from .helpers import article_form, body_text, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -51,11 +51,11 @@ def versions(article):
 
 def test_every_save_keeps_a_revision_following_bylines_links_quotes_and_tags(editor, article):
     save(editor, article)
-    save(editor, article, body="Water rose fast.")
+    save(editor, article, **body_text("Water rose fast."))
     assert len(versions(article)) == 2
     revision = versions(article)[0].revision
     models = sorted(v.content_type.model for v in revision.version_set.all())
-    assert models == ["article", "byline", "quote", "relatedlink"]
+    assert models == ["article", "bodyblock", "byline", "quote", "relatedlink"]
     tags = RevisionTags.objects.get(revision=revision, article_id=article.pk)
     assert (tags.topics, tags.countries) == (["Floods"], ["BR"])
 
@@ -73,7 +73,7 @@ def test_workflow_and_tag_actions_keep_revisions_too(editor, article):
 
 def test_history_page_lists_revisions_with_compare_and_restore(editor, article):
     save(editor, article)
-    save(editor, article, body="Changed.")
+    save(editor, article, **body_text("Changed."))
     response = editor.get(reverse("admin:articles_article_history", args=[article.pk]))
     html = response.content.decode()
     assert [v.pk for v in response.context["versions"]] == [v.pk for v in versions(article)]
@@ -88,7 +88,7 @@ def test_compare_two_revisions_field_by_field(editor, article):
         editor,
         article,
         headline="Delta floods recede",
-        body="Water fell.",
+        **body_text("Water fell."),
         topics="Floods, Recovery",
         new_topics="Recovery",
     )
@@ -122,7 +122,7 @@ def test_compare_a_revision_with_the_current_article(editor, article):
 def test_revert_restores_text_bylines_links_quotes_and_tags(editor, article):
     save(editor, article)
     old = versions(article)[0]
-    changed = save(editor, article, body="Rewritten.", topics="Politics", new_topics="Politics")
+    changed = save(editor, article, **body_text("Rewritten."), topics="Politics", new_topics="Politics")
     changed.bylines.all().delete()
     RelatedLink.objects.filter(article=article).delete()
     changed.countries.clear()
@@ -132,12 +132,12 @@ def test_revert_restores_text_bylines_links_quotes_and_tags(editor, article):
     assert form.status_code == 200
     assert "Water rose." in form.content.decode()
     # Opening the revert form changes nothing until it is saved.
-    assert Article.objects.get(pk=article.pk).body == "Rewritten."
+    assert Article.objects.get(pk=article.pk).body_text == "Rewritten."
 
     response = editor.post(url, form_data(form.content.decode(), "article_form"))
     assert response.status_code == 302
     restored = Article.objects.get(pk=article.pk)
-    assert restored.body == "Water rose."
+    assert restored.body_text == "Water rose."
     assert [(b.author.name, b.location) for b in restored.bylines.all()] == [("Ana Souza", "Porto Alegre")]
     assert [link.title for link in restored.related_links.all()] == ["Earlier floods"]
     assert [q.text for q in restored.quotes.all()] == ["We were ready."]

@@ -70,7 +70,7 @@ def test_shared_link_expires(client, draft, monkeypatch):
 
 def test_editing_the_article_revokes_the_link(client, draft):
     link = make_preview_link(draft, valid_for=timedelta(days=1))
-    draft.body = "Edited."
+    draft.headline = "Edited."
     draft.save()
     response = client.get(link.path)
     assert response.status_code == 410

@@ -7,7 +7,7 @@ from django.urls import reverse
 from articles.models import Article, Topic
 from tests.factories import ArticleFactory
 
-from .helpers import article_form, form_data
+from .helpers import article_form, body_text, form_data
 
 pytestmark = pytest.mark.django_db
 
@@ -113,7 +113,12 @@ def new_article_data(**extra):
         "headline": "A new story",
         "slug": "a-new-story",
         "standfirst": "Summary",
-        "body": "Para one.\n\nPara two.",
+        "blocks-TOTAL_FORMS": 1,
+        "blocks-INITIAL_FORMS": 0,
+        "blocks-0-position": 0,
+        "blocks-0-kind": "text",
+        "blocks-0-html": "<p>Para one.</p><p>Para two.</p>",
+        "blocks-0-size": "inline",
         "publication": "The Northern Ledger",
         "topics": "",
         "lead_image": "",
@@ -164,11 +169,13 @@ def test_create_a_published_article(client_as, who, expected):
 def test_change_the_body(client_as, who, state, expected):
     article = ArticleFactory(**{state: True} if state != "published" else {})
     client = client_for(client_as, who)
-    data = own_form(client, article) | {"body": "Rewritten.", "edit_token": article.updated_at.isoformat()}
+    data = (
+        own_form(client, article) | body_text("Rewritten.") | {"edit_token": article.updated_at.isoformat()}
+    )
     response = client.post(reverse("admin:articles_article_change", args=[article.pk]), data)
     assert outcome(response) == expected
     article.refresh_from_db()
-    assert (article.body == "Rewritten.") == (expected == ALLOWED)
+    assert (article.body_text == "Rewritten.") == (expected == ALLOWED)
 
 
 @pytest.mark.parametrize(

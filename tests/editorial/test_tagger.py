@@ -45,7 +45,7 @@ def test_tagger_form_has_only_topics_and_countries_as_inputs(tagger, article):
 def test_tagger_form_shows_the_text_read_only(tagger, article):
     html = tagger.get(change_url(article)).content.decode()
     assert '<div class="readonly">Original body.</div>' in html
-    assert 'name="body"' not in html
+    assert 'name="blocks-0-html"' not in html
     assert 'name="bylines-TOTAL_FORMS"' not in html
 
 
@@ -64,7 +64,7 @@ def test_tagger_saves_topics_and_countries(tagger, article):
 @pytest.mark.parametrize(
     "crafted",
     [
-        {"body": "Hacked body."},
+        {"blocks-0-html": "<p>Hacked body.</p>"},
         {"headline": "Hacked headline"},
         {"status": "draft"},
         {"published_at_0": "2030-01-01", "published_at_1": "10:00"},
@@ -90,7 +90,7 @@ def test_save_model_refuses_a_content_change_even_if_the_form_let_it_through(tag
     model_admin = admin.site._registry[Article]
     request = rf.post("/")
     request.user = get_user_model().objects.get(username="tagger")
-    article.body = "Changed behind the form's back."
+    article.body_text = "Changed behind the form's back."
     with pytest.raises(PermissionDenied, match="Taggers may change topics and countries only."):
         model_admin.save_model(request, article, form=None, change=True)
 

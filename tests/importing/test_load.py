@@ -118,7 +118,7 @@ def test_an_edited_document_updates_its_article(archive_document, tmp_path):
     assert line["status"] == "updated"
     assert Article.objects.count() == 1
     article.refresh_from_db()
-    assert archive_document.edited in article.body
+    assert archive_document.edited in article.body_text
     assert line["slug"] == article.slug
     assert RelatedLink.objects.count() == archive_document.related
     assert Quote.objects.filter(article=article).count() == len(line["quotes"])
@@ -212,7 +212,7 @@ def test_a_failure_in_the_middle_leaves_the_database_as_it_was(archive_document,
 def test_an_update_that_fails_keeps_the_previous_version(archive_document, tmp_path, monkeypatch):
     run_import(archive_document.path)
     before = table_counts()
-    body = Article.objects.get().body
+    body = Article.objects.get().body_text
     edited = write(tmp_path, archive_document.path.name, edited_text(archive_document))
     monkeypatch.setattr(storing, "store_tags", lambda *a, **k: (_ for _ in ()).throw(DatabaseError("boom")))
 
@@ -220,7 +220,7 @@ def test_an_update_that_fails_keeps_the_previous_version(archive_document, tmp_p
 
     assert line["status"] == "error"
     assert table_counts() == before
-    assert Article.objects.get().body == body
+    assert Article.objects.get().body_text == body
 
 
 def queried_tables(queries) -> set[str]:
@@ -398,7 +398,7 @@ def test_html_in_a_document_is_stored_verbatim_and_shown_escaped(client, archive
     article = Article.objects.get()
     html = client.get(article.get_absolute_url()).content.decode()
 
-    assert marked in article.body
+    assert marked in article.body_text
     assert f"&lt;b&gt;{phrase}&lt;/b&gt; &lt;script&gt;alert(1)&lt;/script&gt;" in html
     assert "<script>alert(1)</script>" not in html
 

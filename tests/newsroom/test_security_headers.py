@@ -4,11 +4,13 @@ import os
 import re
 import subprocess
 import sys
+from urllib.parse import urlsplit
 
 import pytest
 from django.conf import settings
 from django.urls import reverse
 
+from articles import embeds
 from articles.models import Section
 from tests.factories import ArticleFactory, BylineFactory, RelatedLinkFactory
 
@@ -123,3 +125,9 @@ def test_the_policy_can_be_sent_as_report_only():
         cwd=settings.BASE_DIR,
     )
     assert result.stdout.strip() == "None [\"'self'\"]"
+
+
+def test_every_embed_player_may_be_framed_and_nothing_else(settings):
+    frames = set(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]) - {"'self'"}
+    players = {"https://" + urlsplit(provider.player).hostname for provider in embeds.PROVIDERS}
+    assert frames == players
