@@ -12,6 +12,7 @@ The plain text keeps the old body's format, paragraphs separated by a blank line
 ``paragraphs`` and ``plain_text`` read it as they read the old plain-text body.
 """
 
+import math
 from collections.abc import Iterable
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -128,8 +129,8 @@ def paragraph_count(blocks: Iterable[Block]) -> int:
 
 
 def reading_minutes(text: str) -> int:
-    """Minutes to read ``text``, at least one."""
-    return max(1, round(len(text.split()) / WORDS_PER_MINUTE))
+    """Whole minutes to read ``text``, at least one (231 words are two minutes' reading)."""
+    return max(1, math.ceil(len(text.split()) / WORDS_PER_MINUTE))
 
 
 _caller_refreshes: ContextVar[bool] = ContextVar("caller_refreshes_body_text", default=False)

@@ -1,23 +1,10 @@
-"""What an article page shows beside the story: reading time and the share links."""
+"""What an article page shows beside the story: the share links (its reading time is articles.body's)."""
 
-import math
 from urllib.parse import quote, urlencode
 
 from django import template
 
-from .. import body
-
 register = template.Library()
-
-# Words an adult reads in a minute on screen (studies put silent reading at 200–260).
-WORDS_PER_MINUTE = 230
-
-
-@register.filter
-def reading_minutes(article) -> int:
-    """Whole minutes to read the headline's story, at least one."""
-    words = len(getattr(article, body.SEARCH_COLUMN).split()) + len(article.standfirst.split())
-    return max(1, math.ceil(words / WORDS_PER_MINUTE))
 
 
 @register.inclusion_tag("includes/share.html", takes_context=True)
