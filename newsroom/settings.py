@@ -19,9 +19,7 @@ BASE_DIR = Path(__file__).resolve().parent.parent
 
 def env_bool(name: str, default: bool) -> bool:
     value = os.environ.get(name)
-    if value is None or value == "":
-        return default
-    return value.strip().lower() in {"1", "true", "yes", "on"}
+    return default if value is None or value == "" else value.strip().lower() in {"1", "true", "yes", "on"}
 
 
 def env_list(name: str) -> list[str]:
@@ -97,6 +95,7 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Content-Security-Policy (django-csp) and Permissions-Policy on every response: see "Security".
     "csp.middleware.CSPMiddleware",
+    "newsroom.security.ImportMapHashMiddleware",
     "newsroom.security.PermissionsPolicyMiddleware",
     "editorial.middleware.TopicRedirectFallbackMiddleware",
     # Last, as django-axes requires: it turns a locked-out sign-in into its lockout response.

@@ -4,6 +4,7 @@ the library, and is told why a picture on a live page cannot be deleted: axe-cle
 import pytest
 from django.contrib.auth.models import User
 from django.urls import reverse
+from playwright.sync_api import expect
 
 from images import usage
 from images.library import add_image
@@ -31,7 +32,8 @@ def test_an_editor_uploads_a_picture_and_sets_its_focal_point(live_server, page,
         {"name": "harbour.jpg", "mimeType": "image/jpeg", "buffer": photo(1600, 1000)}
     )
     picture.wait_for(state="visible")
-    page.wait_for_function("document.querySelector('.focal-point-picture').naturalWidth > 0")
+    # Not page.wait_for_function: its polling evaluates a string, which the site's policy refuses.
+    expect(picture).not_to_have_js_property("naturalWidth", 0)
     box = picture.bounding_box()
     picture.click(position={"x": box["width"] * 0.25, "y": box["height"] * 0.75})
     across, down = page.get_by_label("Across (0 left, 1 right)"), page.get_by_label("Down (0 top, 1 bottom)")
@@ -113,7 +115,7 @@ def test_an_editor_picks_a_lead_picture_by_searching_the_library_with_thumbnails
     page.locator(".select2-container--open .select2-search__field").fill("quay")
     option = page.locator(".select2-results__option .image-chooser-option", has_text="A quay at dawn")
     # select2 lists the whole library first and the search's results once its delay has passed.
-    page.wait_for_function("document.querySelectorAll('.select2-results__option').length === 1")
+    expect(page.locator(".select2-results__option")).to_have_count(1)
     option.wait_for()
     assert option.locator("img").evaluate("t => t.complete && t.naturalWidth") == 160
     screenshot("admin-article-lead-picture-chooser")

@@ -1,5 +1,7 @@
 """Content-Security-Policy (the site itself only) and Permissions-Policy on every response."""
 
+import base64
+import hashlib
 import os
 import re
 import subprocess
@@ -131,3 +133,21 @@ def test_every_embed_player_may_be_framed_and_nothing_else(settings):
     frames = set(settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]["frame-src"]) - {"'self'"}
     players = {"https://" + urlsplit(provider.player).hostname for provider in embeds.PROVIDERS}
     assert frames == players
+
+
+def test_the_admins_import_map_and_nothing_else_inline_may_run(admin_client, client):
+    article = ArticleFactory()
+    response = admin_client.get(reverse("admin:articles_article_change", args=[article.pk]))
+    maps = re.findall(rb'<script type="importmap"[^>]*>(.*?)</script>', response.content, re.DOTALL)
+    assert maps  # the body's rich-text editor
+    script_src = next(
+        part
+        for part in response["Content-Security-Policy"].split(";")
+        if part.strip().startswith("script-src")
+    )
+    for found in maps:
+        digest = base64.b64encode(hashlib.sha256(found).digest()).decode()
+        assert f"'sha256-{digest}'" in script_src
+    assert "unsafe-inline" not in script_src
+    # A reader's page has no inline script, and its policy allows none.
+    assert "sha256-" not in client.get(article.get_absolute_url())["Content-Security-Policy"]
