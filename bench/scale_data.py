@@ -25,7 +25,17 @@ from django.db import connection, models
 from django.utils.text import slugify
 
 from articles.counts import recount_topics
-from articles.models import Article, Byline, Country, Quote, RelatedLink, TaggedCountry, TaggedTopic, Topic
+from articles.models import (
+    Article,
+    BodyBlock,
+    Byline,
+    Country,
+    Quote,
+    RelatedLink,
+    TaggedCountry,
+    TaggedTopic,
+    Topic,
+)
 from articles.search import update_search_vectors
 from newstext import normalise_name, normalise_title
 from people.models import Author, Person
@@ -270,7 +280,8 @@ def grow(n: int, *, topics: int = 2000, authors: int = 5000, people: int = 20000
     }
     timings["vocabularies"] = time.perf_counter() - started
 
-    loaders = {m: Loader(m) for m in (Article, Byline, Quote, RelatedLink, TaggedTopic, TaggedCountry)}
+    filled = (Article, BodyBlock, Byline, Quote, RelatedLink, TaggedTopic, TaggedCountry)
+    loaders = {m: Loader(m) for m in filled}
     mentions = Loader(Article.people.through)
     start = datetime(2010, 1, 1, tzinfo=UTC)
     step = (datetime.now(UTC) - timedelta(days=2) - start) / n
@@ -294,17 +305,21 @@ def grow(n: int, *, topics: int = 2000, authors: int = 5000, people: int = 20000
             luka = rng.random() < 0.04
             if luka and 1 not in named:
                 named[0] = 1
-            body = "\n\n".join(
+            paragraphs = [
                 paragraph(rng, vocab, rng.randint(40, 70), "Lukashenko said" if luka and p == 2 else "")
                 for p in range(8)
-            )
+            ]
+            body = "\n\n".join(paragraphs)  # the blocks' text, as articles.bodytext stores it
+            # The body: one text block of eight paragraphs, as the importer makes of a document.
+            html = "\n".join(f"<p>{text}</p>" for text in paragraphs)
+            rows[BodyBlock].append({"id": i, "article_id": i, "position": 0, "kind": "text", "html": html})
             rows[Article].append(
                 {
                     "id": i,
                     "headline": headline,
                     "slug": f"{slugify(headline)[:80]}-{i}",
                     "standfirst": paragraph(rng, vocab, rng.randint(18, 30)),
-                    "body": body,
+                    "body_text": body,
                     "status": status,
                     "published_at": published,
                     "created_at": published,
@@ -369,7 +384,7 @@ def grow(n: int, *, topics: int = 2000, authors: int = 5000, people: int = 20000
         for model, loader in loaders.items():
             loader.copy(rows[model])
         mentions.copy(mention_rows)
-    set_sequences(Article, Byline, Quote, RelatedLink, TaggedTopic, TaggedCountry, Article.people.through)
+    set_sequences(*filled, Article.people.through)
     timings["articles"] = time.perf_counter() - started - timings["vocabularies"]
     mark = time.perf_counter()
     # Building the GIN index once is far quicker than growing it a row at a time; and
