@@ -10,7 +10,7 @@ CPU time leaves out the wait for Redis, so both are shown.
       DEBUG=0 ALLOWED_HOSTS=127.0.0.1 SECRET_KEY=x SECURE_SSL_REDIRECT=0 \\
       .venv/bin/python bench/cache_cost.py [--rounds 7] [--requests 300]
 
-The database needs published articles (``manage.py import_document sample_documents --publish``).
+The database needs published articles (``manage.py import_document sample_documents/*.txt --publish``).
 """
 
 import argparse

@@ -34,7 +34,7 @@ export SECRET_KEY="pagebench-$(head -c 32 /dev/urandom | od -An -tx1 | tr -d ' \
 dropdb -h 127.0.0.1 -U postgres --if-exists "$DB"
 createdb -h 127.0.0.1 -U postgres "$DB"
 $PY manage.py migrate -v0
-$PY manage.py import_document sample_documents --publish >/dev/null
+$PY manage.py import_document sample_documents/*.txt --publish >/dev/null
 $PY manage.py collectstatic --noinput -v0
 
 SERVER= REDIS=
