@@ -131,14 +131,9 @@ def make_hidden(state: str, client) -> Article:
     return article
 
 
-@pytest.fixture(params=["draft", "in review", "scheduled", "draft with a past time", "unpublished"])
-def hidden(request, client, django_capture_on_commit_callbacks, make_image):
-    article = make_hidden(request.param, client)
-    europe = make_sections()
-    Article.objects.filter(pk=article.pk).update(section=europe)
-    # Its lead picture is its own words too: no teaser, card, feed or API answer may show it.
-    picture = make_image(64, 48, renditions=False, alt_text="Hidden picture of a harbour", name="secret.jpg")
-    Article.objects.filter(pk=article.pk).update(lead_image=picture, lead_image_caption="Hidden caption")
+def surround(article: Article, *, section=None) -> dict:
+    """Give ``article`` the matrix's names (bylines, tags, a person quoted, a correction) and live
+    neighbours (a sibling in ``section`` sharing them, an article linking to it); their slugs."""
     byline = BylineFactory(article=article)
     hidden_author = BylineFactory(article=article, author__name="Hidden Author").author
     article.topics.add("Secrets", "Hidden topic")
@@ -148,13 +143,13 @@ def hidden(request, client, django_capture_on_commit_callbacks, make_image):
     QuoteFactory(article=article, speaker=person, text="Zanzibar words nobody may read")
     article.corrections.create(text="Zanzibar correction nobody may read")
     # Live neighbours, so every list and feed has something to show.
-    sibling = ArticleFactory(headline="A live story about Norway", section=europe)
+    sibling = ArticleFactory(headline="A live story about Norway", section=section)
     sibling.countries.add(country("NO"))
     sibling.topics.add("Secrets")
     BylineFactory(article=sibling, author=byline.author)
     linking = ArticleFactory(headline="A live story that links")
     linking.related_links.create(position=0, title=HEADLINE)
-    ctx = {
+    return {
         "slug": article.slug,
         "author": byline.author.slug,
         "person": person.slug,
@@ -162,6 +157,17 @@ def hidden(request, client, django_capture_on_commit_callbacks, make_image):
         "linking": linking.slug,
         "hidden_author": hidden_author.slug,
     }
+
+
+@pytest.fixture(params=["draft", "in review", "scheduled", "draft with a past time", "unpublished"])
+def hidden(request, client, django_capture_on_commit_callbacks, make_image):
+    article = make_hidden(request.param, client)
+    europe = make_sections()
+    Article.objects.filter(pk=article.pk).update(section=europe)
+    # Its lead picture is its own words too: no teaser, card, feed or API answer may show it.
+    picture = make_image(64, 48, renditions=False, alt_text="Hidden picture of a harbour", name="secret.jpg")
+    Article.objects.filter(pk=article.pk).update(lead_image=picture, lead_image_caption="Hidden caption")
+    ctx = surround(article, section=europe)
     if request.param == "unpublished":
         for surface in SURFACES.values():
             client.get(surface(ctx))  # warm every cache while it is live

@@ -26,9 +26,9 @@ from django.test import override_settings
 from django.urls import reverse
 
 from articles.models import Article
-from tests.factories import ArticleFactory, BylineFactory, PersonFactory, QuoteFactory, country
+from tests.factories import ArticleFactory
 from tests.servers import REDIS_SERVER, RedisServer, free_port, wait_for_port
-from tests.test_no_leaks import HEADLINE, NOT_FOUND, SURFACES
+from tests.test_no_leaks import HEADLINE, NOT_FOUND, SURFACES, surround
 
 pytestmark = [pytest.mark.slow, pytest.mark.django_db(transaction=True)]
 
@@ -149,29 +149,9 @@ def admin_action(server: Server, jar, action: str, article: Article) -> None:
 
 
 def make_site() -> tuple[Article, dict]:
-    """The no-leak matrix's site: the article, its author, person, quote, and live neighbours."""
+    """The no-leak matrix's site (its article live), and a superuser to act through a server."""
     article = ArticleFactory(headline=HEADLINE)
-    byline = BylineFactory(article=article)
-    hidden_author = BylineFactory(article=article, author__name="Hidden Author").author
-    article.topics.add("Secrets", "Hidden topic")
-    article.countries.add(country("NO"))
-    person = PersonFactory(name="Hidden Speaker")
-    article.people.add(person)
-    QuoteFactory(article=article, speaker=person, text="Zanzibar words nobody may read")
-    sibling = ArticleFactory(headline="A live story about Norway")
-    sibling.countries.add(country("NO"))
-    sibling.topics.add("Secrets")
-    BylineFactory(article=sibling, author=byline.author)
-    linking = ArticleFactory(headline="A live story that links")
-    linking.related_links.create(position=0, title=HEADLINE)
-    ctx = {
-        "slug": article.slug,
-        "author": byline.author.slug,
-        "person": person.slug,
-        "sibling": sibling.slug,
-        "linking": linking.slug,
-        "hidden_author": hidden_author.slug,
-    }
+    ctx = surround(article)
     # The servers run the real settings, whose hashers do not include the tests' fast MD5 one.
     with override_settings(PASSWORD_HASHERS=SERVER_HASHERS):
         get_user_model().objects.create_superuser("editor", "editor@example.com", PASSWORD)
