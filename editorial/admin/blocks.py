@@ -80,20 +80,7 @@ class BodyBlockInline(ImageChooserMixin, admin.StackedInline):
     extra = 0
     formfield_overrides = URL_FIELD
     autocomplete_fields = ["person"]
-    fields = [
-        "position",
-        "kind",
-        "html",
-        "title",
-        "image",
-        "caption",
-        "size",
-        "quote",
-        "text",
-        "speaker",
-        "person",
-        "url",
-    ]
+    fields = BodyBlockForm.Meta.fields
     verbose_name = "block"
     verbose_name_plural = "body"
     template = "admin/articles/article/body_blocks.html"
