@@ -48,14 +48,11 @@ while the site is down.
 
 import gzip
 import hashlib
-import os
 import re
 import threading
 import time
 from dataclasses import dataclass
-from functools import cache as memoise
 from functools import partial, wraps
-from pathlib import Path
 from typing import NamedTuple
 
 import brotli
@@ -68,6 +65,8 @@ from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
 from . import compression, versions
+from .local_copies import copies
+from .releases import release
 from .versions import set_schedule
 
 __all__ = [
@@ -226,6 +225,8 @@ def serve(request, render, declared: dict[str, Param], fresh_for: int | None):
         # (A clock behind the version's would render a scheduled article as not yet live.)
         entry = make_entry(response, version, previous=entry)
         cache.set(key, entry, settings.NEWSROOM_PAGE_CACHE_SECONDS)
+        if versions.is_shared():
+            copies.keep(key, entry)
         return respond(request, entry, "miss")
     etag = make_etag(response.content)
     response.headers["ETag"] = etag
@@ -263,17 +264,29 @@ def page_key(request, key_suffix: str) -> str:
 
 def look_up(key: str | None) -> tuple[versions.Version | None, Entry | None]:
     """The current version (None: the database is unreachable) and the page's entry, if any."""
-    cached_version = None
+    cached_version = entry = None
+    fetched = True
     if versions.is_shared():
-        found = cache.get_many([versions.SHARED_KEY, key] if key else [versions.SHARED_KEY])
-        cached_version = versions.from_cached(found.get(versions.SHARED_KEY))
-        entry = found.get(key)
-    else:
-        entry = cache.get(key) if key else None
+        # Between announcements this process's own copies serve (newsroom.local_copies).
+        if (cached_version := copies.trusted_version()) is not None:
+            fetched = False
+            entry = copies.page(key, cached_version.token) if key else None
+            if entry is None and key:
+                entry = cache.get(key)
+        else:
+            found = cache.get_many([versions.SHARED_KEY, key] if key else [versions.SHARED_KEY])
+            cached_version = versions.from_cached(found.get(versions.SHARED_KEY))
+            entry = found.get(key)
+        if isinstance(entry, Entry):
+            copies.keep(key, entry)
+    elif key:
+        entry = cache.get(key)
     try:
         version = versions.current(cached=cached_version)
     except DATABASE_DOWN:
         version = None
+    if fetched and version is not None and versions.is_shared():
+        copies.remember(version)
     return version, entry if isinstance(entry, Entry) else None
 
 
@@ -365,36 +378,3 @@ def public_cache_control() -> str:
         f"public, max-age=0, s-maxage={settings.NEWSROOM_CDN_SECONDS}, "
         f"stale-while-revalidate={CDN_STALE_WHILE_REVALIDATE}, stale-if-error={CDN_STALE_IF_ERROR}"
     )
-
-
-# Files whose change changes pages: code, templates, static files (their hashed names are in pages).
-RELEASE_SUFFIXES = {".py", ".html", ".xml", ".txt", ".css", ".js", ".svg", ".json"}
-RELEASE_SKIPPED_DIRS = {
-    *("__pycache__", "node_modules", "tests", "bench", "sample_documents", "media", "staticfiles"),
-}
-
-
-@memoise
-def release() -> str:
-    """What distinguishes this deployment's pages: ``NEWSROOM_RELEASE``, or a hash of the code.
-
-    Part of every page key, so that pages rendered by other code are never served
-    after a deploy, though the content did not change.
-    """
-    if settings.NEWSROOM_RELEASE:
-        return settings.NEWSROOM_RELEASE
-    base = Path(settings.BASE_DIR)
-    digest = hashlib.blake2b(digest_size=8)
-    files = []
-    for folder, subfolders, names in os.walk(base):
-        subfolders[:] = sorted(
-            name for name in subfolders if not name.startswith(".") and name not in RELEASE_SKIPPED_DIRS
-        )
-        files += [Path(folder, name) for name in names if Path(name).suffix in RELEASE_SUFFIXES]
-    manifest = Path(settings.STATIC_ROOT, "staticfiles.json")
-    if manifest.exists():
-        files.append(manifest)
-    for path in sorted(files):
-        digest.update(str(path.relative_to(base) if path.is_relative_to(base) else path).encode())
-        digest.update(path.read_bytes())
-    return digest.hexdigest()

@@ -10,6 +10,7 @@ import base64
 import hashlib
 import re
 
+from csp.middleware import CSPMiddleware
 from django.conf import settings
 
 
@@ -32,6 +33,20 @@ class PermissionsPolicyMiddleware:
         if self.value:
             response.headers.setdefault("Permissions-Policy", self.value)
         return response
+
+
+class ContentSecurityPolicyMiddleware(CSPMiddleware):
+    """django-csp's middleware, which a 304 skips: it has no body for a policy to guard.
+
+    The browser keeps the policy of the copy it revalidated (RFC 9111, 4.3.4: a
+    header that a 304 leaves out stays as stored), and building the policy is the
+    costliest part of answering one.
+    """
+
+    def process_response(self, request, response):
+        if response.status_code == 304:
+            return response
+        return super().process_response(request, response)
 
 
 # The import maps of a page: the admin's rich-text editor (django-prose-editor, through

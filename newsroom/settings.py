@@ -94,7 +94,7 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     # Content-Security-Policy (django-csp) and Permissions-Policy on every response: see "Security".
-    "csp.middleware.CSPMiddleware",
+    "newsroom.security.ContentSecurityPolicyMiddleware",
     "newsroom.security.ImportMapHashMiddleware",
     "newsroom.security.PermissionsPolicyMiddleware",
     "editorial.middleware.TopicRedirectFallbackMiddleware",

@@ -30,11 +30,13 @@ from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from datetime import datetime
+from functools import partial
 
 from django.conf import settings
 from django.core.cache import cache
 from django.db import DatabaseError, connection, transaction
 
+from .local_copies import announce
 from .models import ContentVersion
 
 # How long the shared cache's copy of the version may be trusted without the database.
@@ -147,8 +149,14 @@ def bump(*, expected: int | None = None) -> Version | None:
             cursor.execute(SET_VALID_UNTIL_SQL, [valid_until, ContentVersion.ROW_ID])
         version = read()
         if is_shared():
-            transaction.on_commit(lambda: cache.set(SHARED_KEY, version.as_cached(), SHARED_COPY_SECONDS))
+            transaction.on_commit(partial(share, version))
     return version
+
+
+def share(version: Version) -> None:
+    """Rewrite the shared cache's copy of the version, and tell every process it moved on."""
+    cache.set(SHARED_KEY, version.as_cached(), SHARED_COPY_SECONDS)
+    announce()
 
 
 class _Coalescing:

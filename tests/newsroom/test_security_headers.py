@@ -151,3 +151,15 @@ def test_the_admins_import_map_and_nothing_else_inline_may_run(admin_client, cli
     assert "unsafe-inline" not in script_src
     # A reader's page has no inline script, and its policy allows none.
     assert "sha256-" not in client.get(article.get_absolute_url())["Content-Security-Policy"]
+
+
+def test_a_304_leaves_the_policy_to_the_copy_it_revalidates(client, article):
+    url = article.get_absolute_url()
+    page = client.get(url)
+    assert "default-src 'self'" in page["Content-Security-Policy"]
+
+    not_modified = client.get(url, headers={"If-None-Match": page["ETag"]})
+
+    assert not_modified.status_code == 304
+    assert "Content-Security-Policy" not in not_modified
+    assert not_modified["ETag"] == page["ETag"]
