@@ -339,33 +339,40 @@ def make_entry(response, version: versions.Version, *, previous: Entry | None) -
 
 
 def respond(request, entry: Entry, state: str):
+    last_modified = entry.last_modified
+    if last_modified > time.time():
+        last_modified = None  # its second has not come yet: no date may be later than now
+    # The headers first: a client whose copy is current gets a 304 before any body is chosen.
+    response = HttpResponse(status=entry.status)
+    headers = response.headers
+    for name, value in entry.headers:
+        headers[name] = value
+    headers["ETag"] = entry.etag
+    if last_modified is not None:
+        headers["Last-Modified"] = http_date(last_modified)
+    headers["Cache-Control"] = public_cache_control()
+    headers["X-Page-Cache"] = state
+    answer = get_conditional_response(
+        request, etag=entry.etag, last_modified=last_modified, response=response
+    )
+    if answer is not response:
+        answer.headers["X-Page-Cache"] = state
+        return answer
     encoding = None
     if entry.encoded:
         encoding = compression.negotiate(request.META.get("HTTP_ACCEPT_ENCODING", ""), tuple(entry.encoded))
     if encoding:
         body = entry.encoded[encoding]
+        headers["Content-Encoding"] = encoding
     elif entry.body is not None:
         body = entry.body
     elif "gzip" in entry.encoded:
         body = gzip.decompress(entry.encoded["gzip"])
     else:
         body = brotli.decompress(entry.encoded["br"])
-    response = HttpResponse(body, status=entry.status)
-    headers = response.headers
-    for name, value in entry.headers:
-        headers[name] = value
-    if encoding:
-        headers["Content-Encoding"] = encoding
+    response.content = body
     headers["Content-Length"] = str(len(body))
-    headers["ETag"] = entry.etag
-    last_modified = entry.last_modified
-    if last_modified > time.time():
-        last_modified = None  # its second has not come yet: no date may be later than now
-    else:
-        headers["Last-Modified"] = http_date(last_modified)
-    headers["Cache-Control"] = public_cache_control()
-    headers["X-Page-Cache"] = state
-    return get_conditional_response(request, etag=entry.etag, last_modified=last_modified, response=response)
+    return response
 
 
 def make_etag(body: bytes) -> str:
