@@ -4,7 +4,7 @@
 # Three configurations, each in its own server: every request rendered
 # (PAGE_CACHE_SECONDS=0), the page cache in local memory (the content version read
 # from the database on every hit), and the page cache in Redis (a Redis of this
-# script's own; one round trip per hit). Ratios are medians of the per-round ratios.
+# script's own; each process's copies serve between its announcements: newsroom/local_copies.py). Ratios are medians of the per-round ratios.
 #
 #   bash bench/pages_bench.sh                 # 10 s per URL, 5 rounds, 2 workers, 16 connections
 #   DURATION=5s ROUNDS=3 bash bench/pages_bench.sh

@@ -29,7 +29,9 @@ rendered, and marked private):
    other parameter the view did not declare makes the request rendered as asked
    and not stored. Junk can neither grow the cache nor change what it holds.
 2. One cache round trip fetches the page's entry and, with a shared cache, the
-   version (``newsroom.versions``); without one, the version is one query.
+   version (``newsroom.versions``); without one, the version is one query. With
+   Redis, the process's own copies of both serve instead while Redis announces
+   every change of the version (``newsroom.local_copies``): no round trip.
 3. An entry rendered under the current version is served: compressed copies
    are stored in it, and a client's copy with the same ETag gets a 304.
 4. Otherwise the page is rendered and stored in place of the old entry: one

@@ -10,8 +10,9 @@ a page rendered under an old version is never taken for a current one.
   checked against the row itself: one primary-key read per hit.
 * **With a shared cache** (Redis) the row is copied into the cache for at most
   ``SHARED_COPY_SECONDS``, fetched in the same round trip as the page. A bump
-  rewrites the copy at once; if that write is lost (the cache was down), the
-  copy is wrong for at most that long.
+  rewrites the copy at once and announces it (``newsroom.local_copies``, whose
+  copies in each process serve until then); if that write is lost (the cache was
+  down), the copy is wrong for at most that long.
 
 Pages also change without any write: a scheduled article goes live when its
 time comes. The row carries ``valid_until``, the next such time (asked of the
