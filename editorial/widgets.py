@@ -12,7 +12,7 @@ class TopicsWidget(TagWidget):
     template_name = "editorial/widgets/topics.html"
 
     class Media:
-        js = ["editorial/topics.js"]
+        js = ["editorial/combobox.js", "editorial/topics.js"]
         css = {"all": ["editorial/admin.css"]}
 
     def get_context(self, name, value, attrs):
@@ -45,7 +45,7 @@ class TopicTokensWidget(TopicsWidget):
         self.may_create = may_create
 
     class Media:
-        js = ["editorial/topic_tokens.js"]
+        js = ["editorial/combobox.js", "editorial/topic_tokens.js"]
         css = {"all": ["editorial/admin.css"]}
 
     def get_context(self, name, value, attrs):

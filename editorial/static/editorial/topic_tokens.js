@@ -6,9 +6,10 @@
  * accepts one. A name no topic has is offered as "Create new topic" only where the widget says
  * the user may create topics; choosing it also names the topic in the form's "New topics to
  * create" field, which the server requires for a new topic. Backspace in the empty box removes
- * the last chip; each chip has its own remove button. */
+ * the last chip; each chip has its own remove button. The listbox is combobox.js. */
 "use strict";
 (function () {
+  const Combobox = window.NewsroomCombobox;
   function parse(value) {
     const names = [];
     let buffer = "";
@@ -38,10 +39,6 @@
     const newField = document.getElementById("id_new_topics");
     let names = parse(real.value);
     const created = new Set(newField ? parse(newField.value).map(function (n) { return n.toLowerCase(); }) : []);
-    let items = [];
-    let active = -1;
-    let timer = null;
-    let request = 0;
 
     const chips = document.createElement("ul");
     chips.className = "topic-chips";
@@ -106,86 +103,47 @@
       sync();
       render();
       typing.value = "";
-      close();
+      suggestions.close();
       say(name + (isNew ? " will be created as a new topic." : " added."));
       typing.focus();
     }
-    function close() {
-      list.hidden = true;
-      list.replaceChildren();
-      typing.setAttribute("aria-expanded", "false");
-      typing.removeAttribute("aria-activedescendant");
-      items = [];
-      active = -1;
-    }
-    function highlight(index) {
-      active = index;
-      Array.from(list.children).forEach(function (li, i) {
-        li.setAttribute("aria-selected", i === index ? "true" : "false");
-      });
-      if (index >= 0) typing.setAttribute("aria-activedescendant", list.children[index].id);
-      else typing.removeAttribute("aria-activedescendant");
-    }
-    function show(term, results) {
-      list.replaceChildren();
-      items = results.filter(function (r) {
-        return !names.some(function (n) { return n.toLowerCase() === r.name.toLowerCase(); });
-      }).map(function (r) { return { name: r.name, count: r.count, isNew: false }; });
-      const exact = results.some(function (r) { return r.name.toLowerCase() === term.toLowerCase(); });
-      if (mayCreate && !exact) items.push({ name: term, isNew: true });
-      items.forEach(function (item, i) {
-        const li = document.createElement("li");
-        li.id = real.id + "_option_" + i;
-        li.setAttribute("role", "option");
-        li.setAttribute("aria-selected", "false");
+    const suggestions = Combobox(typing, list, {
+      idPrefix: real.id,
+      option: function (item, li) {
         if (item.isNew) {
           li.className = "topic-create";
           li.textContent = "Create new topic “" + item.name + "”";
         } else {
-          li.textContent = item.name;
-          const count = document.createElement("span");
-          count.className = "count";
-          count.textContent = " " + item.count;
-          count.setAttribute("aria-label", item.count + " articles");
-          li.appendChild(count);
+          Combobox.topicOption(item.name, item.count, li);
         }
-        li.addEventListener("mousedown", function (event) {
-          event.preventDefault();
-          add(item.name, item.isNew);
-        });
-        list.appendChild(li);
-      });
-      const open = items.length > 0;
-      list.hidden = !open;
-      typing.setAttribute("aria-expanded", open ? "true" : "false");
-      active = -1;
-      if (open) say(items.length + " suggestions.");
+      },
+      accept: function (item) { add(item.name, item.isNew); },
+    });
+    function show(term, results) {
+      const items = results.filter(function (r) {
+        return !names.some(function (n) { return n.toLowerCase() === r.name.toLowerCase(); });
+      }).map(function (r) { return { name: r.name, count: r.count, isNew: false }; });
+      const exact = results.some(function (r) { return r.name.toLowerCase() === term.toLowerCase(); });
+      if (mayCreate && !exact) items.push({ name: term, isNew: true });
+      if (suggestions.show(items)) say(items.length + " suggestions.");
       else if (!exact) say("No topic is called “" + term + "”. Only editors and taggers create topics.");
     }
     function lookUp() {
       const term = typing.value.replace(/,/g, "").replace(/\s+/g, " ").trim();
-      if (!term) { close(); return; }
-      const mine = ++request;
-      fetch(real.dataset.topicSuggestions + "?q=" + encodeURIComponent(term), {
-        credentials: "same-origin",
-        headers: { Accept: "application/json" },
-      })
-        .then(function (response) { return response.ok ? response.json() : { results: [] }; })
-        .then(function (data) { if (mine === request) show(term, data.results || []); })
-        .catch(close);
+      if (!term) { suggestions.close(); return; }
+      suggestions.lookUp(real.dataset.topicSuggestions, term, function (results) { show(term, results); });
     }
     function acceptTyped() {
       const term = typing.value.replace(/,/g, "").replace(/\s+/g, " ").trim();
       if (!term) return;
-      const existing = items.find(function (i) { return !i.isNew && i.name.toLowerCase() === term.toLowerCase(); });
+      const existing = suggestions.items.find(function (i) { return !i.isNew && i.name.toLowerCase() === term.toLowerCase(); });
       if (existing) add(existing.name, false);
       else if (mayCreate) say("“" + term + "” is not a topic yet: choose “Create new topic” to create it.");
       else say("No topic is called “" + term + "”: choose one of the suggestions.");
     }
     typing.addEventListener("input", function () {
       if (typing.value.includes(",")) { acceptTyped(); return; }
-      clearTimeout(timer);
-      timer = setTimeout(lookUp, 150);
+      suggestions.later(lookUp);
     });
     typing.addEventListener("keydown", function (event) {
       if (event.key === "Backspace" && !typing.value && names.length) {
@@ -198,25 +156,14 @@
       }
       if (event.key === "Enter") {
         event.preventDefault();  // never submit the form from the topic box
-        if (active >= 0) add(items[active].name, items[active].isNew);
+        const item = suggestions.items[suggestions.active];
+        if (item) add(item.name, item.isNew);
         else acceptTyped();
         return;
       }
-      if (list.hidden) return;
-      if (event.key === "ArrowDown") {
-        event.preventDefault();
-        highlight((active + 1) % items.length);
-      } else if (event.key === "ArrowUp") {
-        event.preventDefault();
-        highlight(active <= 0 ? items.length - 1 : active - 1);
-      } else if (event.key === "Escape") {
-        close();
-      }
+      suggestions.keydown(event);
     });
-    typing.addEventListener("blur", function () { setTimeout(close, 100); });
     render();
   }
-  function start() { document.querySelectorAll(".topic-tokens").forEach(setUp); }
-  if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", start);
-  else start();
+  Combobox.ready(function () { document.querySelectorAll(".topic-tokens").forEach(setUp); });
 })();
