@@ -17,6 +17,7 @@ one run are what to read.
     .venv/bin/python bench/scale_bench.py                    # 100,000 articles, 3 rounds of 3 s per page
     .venv/bin/python bench/scale_bench.py --articles 20000 --rounds 5 --seconds 2
     .venv/bin/python bench/scale_bench.py --rebuild          # grow the databases again
+    .venv/bin/python bench/scale_bench.py --db-prefix newsroom_me_scale --port 8511  # beside others
 
 The databases (``newsroom_scale_1000`` and ``newsroom_scale_<N>``) are kept for
 the next run, which only migrates them; ``--drop`` removes them at the end.
@@ -253,6 +254,12 @@ def main() -> int:
         "--fragment-seconds",
         help="FRAGMENT_CACHE_SECONDS for the servers (0: every article rendered in full)",
     )
+    parser.add_argument(
+        "--db-prefix",
+        default="newsroom_scale",
+        help="the databases' names: PREFIX_1000 and PREFIX_N (several people benchmarking on one server)",
+    )
+    parser.add_argument("--port", type=int, default=8411, help="the first server; the second is PORT+1")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--drop", action="store_true")
     parser.add_argument("--grow", type=int, help=argparse.SUPPRESS)
@@ -264,8 +271,8 @@ def main() -> int:
     if args.fragment_seconds is not None:
         ENV["FRAGMENT_CACHE_SECONDS"] = args.fragment_seconds
     dbs = {
-        f"{args.small:,}": (f"newsroom_scale_{args.small}", args.small),
-        f"{args.articles:,}": (f"newsroom_scale_{args.articles}", args.articles),
+        f"{args.small:,}": (f"{args.db_prefix}_{args.small}", args.small),
+        f"{args.articles:,}": (f"{args.db_prefix}_{args.articles}", args.articles),
     }
     for db, n in dbs.values():
         prepare(db, n, args.rebuild)
@@ -277,7 +284,7 @@ def main() -> int:
         sizes = {}
         same_depth = min(DEEP_PAGE, topic_pages(next(iter(dbs.values()))[0]))
         for i, (label, (db, _)) in enumerate(dbs.items()):
-            port = 8411 + i
+            port = args.port + i
             servers.append(start_server(db, port))
             sizes[label] = (port, urls(db, DEEP_PAGE, same_depth))
         fragments = ENV.get("FRAGMENT_CACHE_SECONDS", "the default")
