@@ -8,12 +8,12 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import ListView
 
-from .mixins import PublishedArticlesMixin
+from .mixins import KeysetPagesMixin
 from .models import FRONT_SIZE, Article, Section
 from .views import HomeView
 
 
-class SectionFrontView(PublishedArticlesMixin, ListView):
+class SectionFrontView(KeysetPagesMixin, ListView):
     """A section's front: its lead story, then the latest, of the section and its subsections."""
 
     template_name = "articles/section_front.html"
@@ -99,7 +99,7 @@ class FrontPageView(HomeView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if context["page_obj"].number > 1:
+        if context["page_obj"].number != 1:
             return {**context, "latest": context["articles"]}
         stories = front_stories()
         shown = [article.pk for article in stories]

@@ -5,7 +5,7 @@ The public API, used by every app:
 ``reader_page(view, *, params=None, fresh_for=None)``
     Wraps a view that every reader sees the same way (pages, feeds, sitemaps,
     the API). ``params`` maps each query parameter the view reads to what it may
-    hold to be cached (``PAGE``, ``NUMBER``, ``SLUG``, or ``TEXT``: never cached);
+    hold to be cached (``PAGE``, ``NUMBER``, ``CURSOR``, ``SLUG``, or ``TEXT``: never cached);
     a request with any other parameter (but tracking ones) is rendered, not stored.
     ``fresh_for`` (seconds) bounds how long a page whose content changes with time
     alone (the news sitemap's two days) is kept.
@@ -71,6 +71,7 @@ from . import compression, versions
 from .versions import set_schedule
 
 __all__ = [
+    "CURSOR",
     "NUMBER",
     "PAGE",
     "SLUG",
@@ -115,6 +116,8 @@ TRACKING = re.compile(r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|_gl
 
 PAGE = Param(re.compile(rf"[1-9][0-9]?|{MAX_CACHED_PAGE}"), default="1")
 NUMBER = Param(re.compile(r"[1-9][0-9]?"))
+# A listing's cursor: an article's id (articles.pagination); one of its listing, or the page is a 404.
+CURSOR = Param(re.compile(r"[1-9][0-9]{0,17}"))
 SLUG = Param(re.compile(r"[-\w]{1,100}"))
 TEXT = Param(None)
 
