@@ -23,7 +23,9 @@ the second does. "Newer" on such a page reads the ids just newer than it (at
 most ``NUMBERED_PAGES`` pages of them, index entries only): close to the top it
 knows which numbered page comes before, further down it names the cursor of the
 page before. An address with a page number past the numbered pages (a link
-from before there were cursors) is still served, by ``OFFSET``. A cursor that
+from before there were cursors) is still served: past the numbered pages, any
+listing's page reads its ids past the ``OFFSET`` from the indexes alone, then
+the rows of those ids. A cursor that
 is not a number, or not an article of this listing as readers see it (a draft,
 another topic's article), is a page that does not exist: 404.
 """
@@ -132,15 +134,29 @@ class ListingPaginator(Paginator):
     def page(self, number) -> ListingPage:
         number = self.validate_number(number)
         offset = (number - 1) * self.per_page
-        rows = list(self.object_list[offset : offset + self.per_page + 1])
+        if number <= NUMBERED_PAGES or not isinstance(self.object_list, QuerySet):
+            rows = list(self.object_list[offset : offset + self.per_page + 1])
+            return self.numbered_page(number, rows[: self.per_page], more=len(rows) > self.per_page)
+        # A deep page: its ids first, read past the offset from the indexes alone, then the
+        # rows of those ids only (not the offset's rows with their joins).
+        ids = list(self.ids()[offset : offset + self.per_page + 1])
+        rows = {row.pk: row for row in self.object_list.filter(pk__in=ids[: self.per_page])}
+        found = [rows[pk] for pk in ids[: self.per_page] if pk in rows]
+        return self.numbered_page(number, found, more=len(ids) > self.per_page)
+
+    def ids(self) -> QuerySet:
+        """The listing's ids in its order, and nothing else."""
+        return self.object_list.prefetch_related(None).values_list("pk", flat=True)
+
+    def numbered_page(self, number: int, rows: list, *, more: bool) -> ListingPage:
+        """Page ``number``, of ``rows``; ``more``: another page follows."""
         if not rows and number > 1:
             raise EmptyPage("That page contains no results")
-        more = len(rows) > self.per_page
         if not more:
             # The last page: now the total is known without counting.
             self.__dict__["pages_known"] = number
-            self.__dict__.setdefault("count", offset + len(rows))
-        return ListingPage(rows[: self.per_page], number, self, more=more)
+            self.__dict__.setdefault("count", (number - 1) * self.per_page + len(rows))
+        return ListingPage(rows, number, self, more=more)
 
     @cached_property
     def pages_known(self) -> int | None:
@@ -199,12 +215,7 @@ class KeysetPaginator(ListingPaginator):
             raise EmptyPage("Nothing is older than that cursor")
         # The ids from the cursor up, nearest first: at most the numbered pages' worth.
         reach = self.numbered_pages * self.per_page
-        newer = list(
-            listing.filter(not_older_than(*key))
-            .prefetch_related(None)
-            .order_by("published_at", "pk")
-            .values_list("pk", flat=True)[: reach + 1]
-        )
+        newer = list(self.ids().filter(not_older_than(*key)).order_by("published_at", "pk")[: reach + 1])
         if len(newer) <= reach and len(newer) % self.per_page == 0:
             # Exactly after a numbered page (the last one's "Older"): "Newer" is that page.
             number = len(newer) // self.per_page

@@ -111,7 +111,7 @@ def urls(db: str, deep_page: int, same_depth: int) -> dict[str, str]:
     """The pages to measure, the same kind of page at both sizes (the data's leading tags and person)."""
     with psycopg.connect(dsn(db)) as conn:
         one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
-        on_topic = (
+        on_topic = on_topic_rows = (
             "FROM articles_article a JOIN articles_taggedtopic t ON t.content_object_id = a.id "
             "WHERE t.tag_id = 1 AND a.status = 'published' AND a.published_at <= now()"
         )
@@ -120,7 +120,12 @@ def urls(db: str, deep_page: int, same_depth: int) -> dict[str, str]:
         on_topic = one(f"SELECT count(*) {on_topic}")  # noqa: S608
         country = one("SELECT slug FROM articles_country WHERE code = 'BY'")
         person = one("SELECT slug FROM people_person WHERE id = 1")
-    page = max(1, min(deep_page, -(-on_topic // PAGE_SIZE)))
+        page = max(1, min(deep_page, -(-on_topic // PAGE_SIZE)))
+        # What "Older" on the page before leads to: the rows after that page's last one.
+        cursor = one(
+            f"SELECT a.id {on_topic_rows} ORDER BY a.published_at DESC, a.id DESC "  # noqa: S608
+            f"OFFSET {max(0, (page - 1) * PAGE_SIZE - 1)} LIMIT 1"
+        )
     return {
         "hello": "/bench/hello/",
         "article": f"/articles/{article}/",
@@ -129,6 +134,7 @@ def urls(db: str, deep_page: int, same_depth: int) -> dict[str, str]:
         "topic page 1": f"/topics/{topic}/",
         "country page 1": f"/countries/{country}/",
         f"topic page {deep_page}": f"/topics/{topic}/?page={page}",
+        f"topic page {deep_page} by its cursor": f"/topics/{topic}/?after={cursor}",
         # The smaller archive's last page of the topic, at both sizes: the same depth.
         "topic, small's last page": f"/topics/{topic}/?page={same_depth}",
         "person": f"/people/{person}/",
