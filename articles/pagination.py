@@ -155,7 +155,7 @@ class ListingPaginator(Paginator):
         if not more:
             # The last page: now the total is known without counting.
             self.__dict__["pages_known"] = number
-            self.__dict__.setdefault("count", (number - 1) * self.per_page + len(rows))
+            self.__dict__["count"] = (number - 1) * self.per_page + len(rows)
         return ListingPage(rows, number, self, more=more)
 
     @cached_property
