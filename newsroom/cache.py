@@ -71,8 +71,7 @@ from . import compression, versions
 from .versions import set_schedule
 
 __all__ = [
-    "CURSOR",
-    "NUMBER",
+    *("CURSOR", "NUMBER"),
     "PAGE",
     "SLUG",
     "TEXT",
@@ -85,12 +84,11 @@ __all__ = [
 
 # The errors that mean the database cannot be reached (not a bug in a query).
 DATABASE_DOWN = (OperationalError, InterfaceError)
-# Pages past this number are rendered but not stored: few read them, and they would grow the cache.
+# Pages past this number are rendered, not stored: few read them, they would grow the cache.
 MAX_CACHED_PAGE = 100
 # What a CDN may do with a public page after s-maxage (RFC 5861), in seconds.
 CDN_STALE_WHILE_REVALIDATE = 60
 CDN_STALE_IF_ERROR = 24 * 60 * 60
-# When this process started, in seconds since the epoch (see make_entry).
 PROCESS_STARTED = int(time.time())
 
 
@@ -116,7 +114,6 @@ TRACKING = re.compile(r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|_gl
 
 PAGE = Param(re.compile(rf"[1-9][0-9]?|{MAX_CACHED_PAGE}"), default="1")
 NUMBER = Param(re.compile(r"[1-9][0-9]?"))
-# A listing's cursor: an article's id (articles.pagination); one of its listing, or the page is a 404.
 CURSOR = Param(re.compile(r"[1-9][0-9]{0,17}"))
 SLUG = Param(re.compile(r"[-\w]{1,100}"))
 TEXT = Param(None)
