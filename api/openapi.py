@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from articles.bodyjson import BODY_SCHEMA
 from articles.bodyjson import SCHEMAS as BODY_SCHEMAS
+from articles.pagination import COUNT_BOUND
 from newstext import DATE_RANGE
 from people.models import Person
 
@@ -222,8 +223,16 @@ SCHEMAS = {
 def page_of(item: str) -> dict:
     return obj(
         {
-            "total": COUNT,
-            "pages": COUNT,
+            "total": {
+                **COUNT,
+                "description": f"Results, counted up to {COUNT_BOUND}: beyond, this is {COUNT_BOUND} "
+                "and `total_is_exact` is false (the last page, once read, tells the exact total).",
+            },
+            "total_is_exact": {
+                "type": "boolean",
+                "description": "False when there are more than `total`: read on until a page is short.",
+            },
+            "pages": {**COUNT, "description": "Pages of `total` results (at least so many when not exact)."},
             "current_page": {"type": "integer", "minimum": 1},
             "page_size": {"type": "integer", "minimum": 1, "maximum": MAX_PAGE_SIZE},
             "results": {"type": "array", "items": ref(item)},

@@ -12,9 +12,8 @@ that is not an endpoint, answers 404 in the same JSON shape.
 """
 
 import re
-from datetime import date, datetime, time, timedelta
+from datetime import datetime, timedelta
 
-from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.http import JsonResponse
 from django.urls import reverse
@@ -28,23 +27,16 @@ from articles.models import Article, Country, Quote, Topic
 from articles.reports import article_data, corrections_data
 from articles.search import search_articles
 from newsroom.cache import NUMBER, PAGE, SLUG, TEXT, reader_page
-from newstext import DATE_RANGE, EARLIEST, LATEST
 from people.models import Person
 
-from .limits import DEFAULT_PAGE_SIZE, MAX_PAGE_SIZE, MAX_PARAMETER_LENGTH
 from .openapi import INDEX_ENDPOINTS, openapi_document
+from .params import ApiError, date_param, midnight, paginate, text_param
 from .pictures import lead_image_data, with_related_pictures
 from .sections import in_section, section_data
 
 # Answers are cached until the content changes (newsroom.cache, which also sets their
 # Cache-Control); errors may be kept by browsers and CDNs this long.
 BROWSER_CACHE_SECONDS = 60
-
-
-class ApiError(Exception):
-    def __init__(self, message: str, *, status: int = 400):
-        super().__init__(message)
-        self.message, self.status = message, status
 
 
 def error_response(message: str, *, status: int) -> JsonResponse:
@@ -88,7 +80,7 @@ class ApiView(View):
 
 
 class ListApiView(ApiView):
-    """A paginated list: ``{"total", "pages", "current_page", "page_size", "results"}``."""
+    """A paginated list: ``{"total", "total_is_exact", "pages", "current_page", "page_size", "results"}``."""
 
     query_params = {"page": PAGE, "page-size": NUMBER}
 
@@ -101,73 +93,6 @@ class ListApiView(ApiView):
     def get_data(self, request, **kwargs) -> dict:
         page, objects = paginate(request, self.get_queryset(request))
         return {**page, "results": [self.item(obj, request) for obj in objects]}
-
-
-# Parameters.
-
-
-def raw_param(request, name: str) -> str | None:
-    """A parameter exactly as sent, None when absent; refused when no value could be meant."""
-    if name not in request.GET:
-        return None
-    value = request.GET[name]
-    if "\x00" in value:
-        raise ApiError(f"{name} must not contain NUL characters.")
-    if len(value) > MAX_PARAMETER_LENGTH:
-        raise ApiError(f"{name} is too long: at most {MAX_PARAMETER_LENGTH} characters.")
-    return value
-
-
-def text_param(request, name: str) -> str:
-    """A text parameter without surrounding spaces; "" when absent or empty, which filters nothing."""
-    return (raw_param(request, name) or "").strip()
-
-
-def int_param(request, name: str, *, default: int, maximum: int | None = None) -> int:
-    """A whole number; when given, it must be one (an empty value is refused, not taken for the default)."""
-    value = raw_param(request, name)
-    if value is None:
-        return default
-    if not re.fullmatch(r"[0-9]+", value) or int(value) < 1:
-        raise ApiError(f"{name} must be a whole number of at least 1, not “{value}”.")
-    number = int(value)
-    if maximum is not None and number > maximum:
-        raise ApiError(f"{name} must be at most {maximum}, not {number}.")
-    return number
-
-
-def date_param(request, name: str) -> date | None:
-    """A day written YYYY-MM-DD inside the accepted range of dates (``newstext.EARLIEST`` to ``LATEST``)."""
-    value = raw_param(request, name)
-    if value is None:
-        return None
-    try:
-        if not re.fullmatch(r"[0-9]{4}-[0-9]{2}-[0-9]{2}", value):
-            raise ValueError(value)
-        day = date.fromisoformat(value)
-    except ValueError:
-        raise ApiError(f"{name} must be a date written YYYY-MM-DD, e.g. 2024-03-26, not “{value}”.") from None
-    if not EARLIEST.date() <= day <= LATEST.date():
-        raise ApiError(f"{name} must be a day from {DATE_RANGE}, not “{value}”.")
-    return day
-
-
-def midnight(day: date) -> datetime:
-    """The start of ``day`` in the newsroom's time zone."""
-    return timezone.make_aware(datetime.combine(day, time.min), timezone.get_default_timezone())
-
-
-def paginate(request, items: QuerySet) -> tuple[dict, list]:
-    """The page asked for; a page past the last is not there (404), as Django's own pages have it."""
-    page_size = int_param(request, "page-size", default=DEFAULT_PAGE_SIZE, maximum=MAX_PAGE_SIZE)
-    number = int_param(request, "page", default=1)
-    paginator = Paginator(items, page_size)
-    total = paginator.count
-    pages = paginator.num_pages if total else 0
-    if number > max(pages, 1):
-        raise ApiError(f"page {number} is out of range: the last page is {max(pages, 1)}.", status=404)
-    page = {"total": total, "pages": pages, "current_page": number, "page_size": page_size}
-    return page, list(paginator.page(number).object_list)
 
 
 # Shapes shared by several endpoints.

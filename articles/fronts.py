@@ -2,18 +2,18 @@
 
 from dataclasses import dataclass
 
-from django.db.models import F, Window
+from django.db.models import F, Prefetch, Window, prefetch_related_objects
 from django.db.models.functions import Coalesce, RowNumber
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.generic import ListView
 
-from .mixins import PublishedArticlesMixin
-from .models import FRONT_SIZE, Article, Section
+from .mixins import KeysetPagesMixin
+from .models import FRONT_SIZE, Article, Byline, Section
 from .views import HomeView
 
 
-class SectionFrontView(PublishedArticlesMixin, ListView):
+class SectionFrontView(KeysetPagesMixin, ListView):
     """A section's front: its lead story, then the latest, of the section and its subsections."""
 
     template_name = "articles/section_front.html"
@@ -54,12 +54,17 @@ class Block:
 def front_stories() -> list:
     """The lead and top stories: the editors' front list in its order, then the newest.
 
-    One query, and one for their bylines.
+    Three queries whatever the archive's size: the chosen stories (a handful of
+    rows), the newest (read down the publication index), and their bylines. (One
+    query ordered by the front's position first sorted every published article.)
     """
-    chosen_first = F("front_item__position").asc(nulls_last=True)
-    return list(
-        Article.objects.published().for_listing().order_by(chosen_first, "-published_at", "-pk")[:FRONT_SIZE]
-    )
+    published = Article.objects.published().select_related("lead_image", "section__parent")
+    chosen = list(published.filter(front_item__isnull=False).order_by("front_item__position")[:FRONT_SIZE])
+    newest = published.order_by("-published_at", "-pk")[:FRONT_SIZE]
+    shown = {article.pk for article in chosen}
+    stories = (chosen + [article for article in newest if article.pk not in shown])[:FRONT_SIZE]
+    prefetch_related_objects(stories, Prefetch("bylines", queryset=Byline.objects.select_related("author")))
+    return stories
 
 
 def section_blocks(*, leaving_out: list[int]) -> list[Block]:
@@ -99,7 +104,7 @@ class FrontPageView(HomeView):
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        if context["page_obj"].number > 1:
+        if context["page_obj"].number != 1:
             return {**context, "latest": context["articles"]}
         stories = front_stories()
         shown = [article.pk for article in stories]

@@ -13,7 +13,7 @@ from django.urls import reverse
 from newstext.folding import fold
 from people.models import Author, Person
 
-from .models import Article, Country, Topic
+from .models import Article, Country, TaggedTopic, Topic
 
 OTHER = "#"  # names that do not start with a letter A to Z
 LETTERS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ") + (OTHER,)
@@ -43,10 +43,21 @@ def _published_count(path: str) -> Count:
     return Count(path, filter=Q(**{f"{path}__in": Article.objects.published()}), distinct=True)
 
 
-def topics_with_articles() -> QuerySet:
-    return Topic.objects.annotate(count=_published_count("tagged_articles__content_object")).filter(
-        count__gt=0
+def topics_with_articles() -> list[dict]:
+    """Topics with their published articles, from the stored counts less the few scheduled articles.
+
+    Two queries whatever the archive's size (``articles.counts``): no count of the tag table.
+    """
+    scheduled = dict(
+        TaggedTopic.objects.filter(content_object__in=Article.objects.scheduled())
+        .order_by()
+        .values("tag")
+        .annotate(n=Count("pk"))
+        .values_list("tag", "n")
     )
+    rows = Topic.objects.filter(released_articles__gt=0).values("pk", "name", "slug", "released_articles")
+    counted = ({**row, "count": row["released_articles"] - scheduled.get(row["pk"], 0)} for row in rows)
+    return [row for row in counted if row["count"] > 0]
 
 
 def authors_with_articles() -> QuerySet:
@@ -57,12 +68,15 @@ def people_with_articles() -> QuerySet:
     return Person.objects.annotate(count=_published_count("articles")).filter(count__gt=0)
 
 
-def letter_index(queryset: QuerySet, *, url_name: str, letter: str | None) -> LetterIndex:
-    """The entries of one letter of ``queryset`` (annotated with ``count``), and which letters have any.
+def letter_index(names: QuerySet | list[dict], *, url_name: str, letter: str | None) -> LetterIndex:
+    """The entries of one letter of ``names`` (annotated with ``count``, or rows with a name, slug
+    and count), and which letters have any.
 
     ``letter`` not given, or without entries, is the first letter that has some. One query.
     """
-    rows = [(initial(row["name"]), row) for row in queryset.order_by().values("name", "slug", "count")]
+    if isinstance(names, QuerySet):
+        names = names.order_by().values("name", "slug", "count")
+    rows = [(initial(row["name"]), row) for row in names]
     letters = tuple(sorted({first for first, _ in rows}, key=LETTERS.index))
     wanted = (letter or "").upper()
     chosen = wanted if wanted in letters else (letters[0] if letters else LETTERS[0])

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from newsroom.cache import PAGE, SLUG, TEXT
+from newsroom.cache import CURSOR, PAGE, SLUG, TEXT
 from newsroom.cache import reader_page as cached
 
 from . import corrections, feeds, fronts, views
@@ -10,13 +10,15 @@ app_name = "articles"
 
 # The query parameters each page reads (with any other, it is rendered and not cached).
 PAGED = {"page": PAGE}
+# Listings in publication order: their later pages are read after a cursor (articles.pagination).
+LISTING = {**PAGED, "after": CURSOR}
 
 urlpatterns = [
-    path("", cached(fronts.FrontPageView.as_view(), params=PAGED), name="home"),
+    path("", cached(fronts.FrontPageView.as_view(), params=LISTING), name="home"),
     path("articles/<uslug:slug>/", cached(views.ArticleDetailView.as_view()), name="detail"),
     path("search/", cached(views.SearchView.as_view(), params={"q": TEXT, **PAGED}), name="search"),
-    path("authors/<uslug:slug>/", cached(views.AuthorView.as_view(), params=PAGED), name="author"),
-    path("people/<uslug:slug>/", cached(views.PersonView.as_view(), params=PAGED), name="person"),
+    path("authors/<uslug:slug>/", cached(views.AuthorView.as_view(), params=LISTING), name="author"),
+    path("people/<uslug:slug>/", cached(views.PersonView.as_view(), params=LISTING), name="person"),
     path(
         "quotes/",
         cached(views.QuoteListView.as_view(), params={"q": TEXT, "speaker": TEXT, **PAGED}),
@@ -26,7 +28,7 @@ urlpatterns = [
     path("countries/", cached(views.CountryIndexView.as_view()), name="countries"),
     path("authors/", cached(views.AuthorIndexView.as_view(), params={"letter": SLUG}), name="authors"),
     path("people/", cached(views.PersonIndexView.as_view(), params={"letter": SLUG}), name="people"),
-    path("sections/<uslug:slug>/", cached(fronts.SectionFrontView.as_view(), params=PAGED), name="section"),
+    path("sections/<uslug:slug>/", cached(fronts.SectionFrontView.as_view(), params=LISTING), name="section"),
     path("sections/<uslug:slug>/feed/", cached(feeds.SectionFeed()), name="section-feed"),
     path("sections/<uslug:slug>/atom/", cached(feeds.SectionAtomFeed()), name="section-feed-atom"),
     path("pages/<slug:slug>/", cached(views.PageView.as_view()), name="page"),
@@ -44,7 +46,7 @@ for kind in TAG_KINDS:
     urlpatterns += [
         path(
             f"{kind.name}/<uslug:slug>/",
-            cached(views.TagArticlesView.as_view(kind=kind), params=PAGED),
+            cached(views.TagArticlesView.as_view(kind=kind), params=LISTING),
             name=kind.singular,
         ),
         path(f"{kind.name}/<uslug:slug>/feed/", cached(feeds.TagFeed(kind)), name=f"{kind.singular}-feed"),

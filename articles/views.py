@@ -11,7 +11,7 @@ from django.views.generic import DetailView, ListView, TemplateView
 from people.models import PersonRedirect
 
 from . import fragments, indexes, public, search, structured
-from .mixins import PublishedArticlesMixin, StaffPreviewMixin
+from .mixins import KeysetPagesMixin, PublishedArticlesMixin, StaffPreviewMixin
 from .models import Article, Page, Quote, Topic, page_prefetches
 from .pagination import ListingPaginator
 from .tagkinds import TOPICS, TagKind
@@ -20,7 +20,7 @@ from .tagkinds import TOPICS, TagKind
 POPULAR_TOPICS = 12
 
 
-class HomeView(PublishedArticlesMixin, ListView):
+class HomeView(KeysetPagesMixin, ListView):
     template_name = "articles/home.html"
 
     def get_context_data(self, **kwargs):
@@ -65,7 +65,7 @@ class ArticleDetailView(StaffPreviewMixin, DetailView):
         return context
 
 
-class TagArticlesView(PublishedArticlesMixin, ListView):
+class TagArticlesView(KeysetPagesMixin, ListView):
     """Published articles carrying one tag of a kind (a topic, a country)."""
 
     kind: TagKind | None = None
@@ -97,7 +97,7 @@ class TagArticlesView(PublishedArticlesMixin, ListView):
         )
 
 
-class AuthorView(PublishedArticlesMixin, ListView):
+class AuthorView(KeysetPagesMixin, ListView):
     template_name = "articles/author_detail.html"
 
     def get_queryset(self):
@@ -113,7 +113,7 @@ class AuthorView(PublishedArticlesMixin, ListView):
 PERSON_QUOTES = 10
 
 
-class PersonView(PublishedArticlesMixin, ListView):
+class PersonView(KeysetPagesMixin, ListView):
     template_name = "articles/person_detail.html"
 
     def get(self, request, *args, **kwargs):

@@ -17,6 +17,7 @@ one run are what to read.
     .venv/bin/python bench/scale_bench.py                    # 100,000 articles, 3 rounds of 3 s per page
     .venv/bin/python bench/scale_bench.py --articles 20000 --rounds 5 --seconds 2
     .venv/bin/python bench/scale_bench.py --rebuild          # grow the databases again
+    .venv/bin/python bench/scale_bench.py --db-prefix newsroom_me_scale --port 8511  # beside others
 
 The databases (``newsroom_scale_1000`` and ``newsroom_scale_<N>``) are kept for
 the next run, which only migrates them; ``--drop`` removes them at the end.
@@ -110,7 +111,7 @@ def urls(db: str, deep_page: int, same_depth: int) -> dict[str, str]:
     """The pages to measure, the same kind of page at both sizes (the data's leading tags and person)."""
     with psycopg.connect(dsn(db)) as conn:
         one = lambda sql: conn.execute(sql).fetchone()[0]  # noqa: E731
-        on_topic = (
+        on_topic = on_topic_rows = (
             "FROM articles_article a JOIN articles_taggedtopic t ON t.content_object_id = a.id "
             "WHERE t.tag_id = 1 AND a.status = 'published' AND a.published_at <= now()"
         )
@@ -119,7 +120,12 @@ def urls(db: str, deep_page: int, same_depth: int) -> dict[str, str]:
         on_topic = one(f"SELECT count(*) {on_topic}")  # noqa: S608
         country = one("SELECT slug FROM articles_country WHERE code = 'BY'")
         person = one("SELECT slug FROM people_person WHERE id = 1")
-    page = max(1, min(deep_page, -(-on_topic // PAGE_SIZE)))
+        page = max(1, min(deep_page, -(-on_topic // PAGE_SIZE)))
+        # What "Older" on the page before leads to: the rows after that page's last one.
+        cursor = one(
+            f"SELECT a.id {on_topic_rows} ORDER BY a.published_at DESC, a.id DESC "  # noqa: S608
+            f"OFFSET {max(0, (page - 1) * PAGE_SIZE - 1)} LIMIT 1"
+        )
     return {
         "hello": "/bench/hello/",
         "article": f"/articles/{article}/",
@@ -128,6 +134,7 @@ def urls(db: str, deep_page: int, same_depth: int) -> dict[str, str]:
         "topic page 1": f"/topics/{topic}/",
         "country page 1": f"/countries/{country}/",
         f"topic page {deep_page}": f"/topics/{topic}/?page={page}",
+        f"topic page {deep_page} by its cursor": f"/topics/{topic}/?after={cursor}",
         # The smaller archive's last page of the topic, at both sizes: the same depth.
         "topic, small's last page": f"/topics/{topic}/?page={same_depth}",
         "person": f"/people/{person}/",
@@ -253,6 +260,12 @@ def main() -> int:
         "--fragment-seconds",
         help="FRAGMENT_CACHE_SECONDS for the servers (0: every article rendered in full)",
     )
+    parser.add_argument(
+        "--db-prefix",
+        default="newsroom_scale",
+        help="the databases' names: PREFIX_1000 and PREFIX_N (several people benchmarking on one server)",
+    )
+    parser.add_argument("--port", type=int, default=8411, help="the first server; the second is PORT+1")
     parser.add_argument("--rebuild", action="store_true")
     parser.add_argument("--drop", action="store_true")
     parser.add_argument("--grow", type=int, help=argparse.SUPPRESS)
@@ -264,8 +277,8 @@ def main() -> int:
     if args.fragment_seconds is not None:
         ENV["FRAGMENT_CACHE_SECONDS"] = args.fragment_seconds
     dbs = {
-        f"{args.small:,}": (f"newsroom_scale_{args.small}", args.small),
-        f"{args.articles:,}": (f"newsroom_scale_{args.articles}", args.articles),
+        f"{args.small:,}": (f"{args.db_prefix}_{args.small}", args.small),
+        f"{args.articles:,}": (f"{args.db_prefix}_{args.articles}", args.articles),
     }
     for db, n in dbs.values():
         prepare(db, n, args.rebuild)
@@ -277,7 +290,7 @@ def main() -> int:
         sizes = {}
         same_depth = min(DEEP_PAGE, topic_pages(next(iter(dbs.values()))[0]))
         for i, (label, (db, _)) in enumerate(dbs.items()):
-            port = 8411 + i
+            port = args.port + i
             servers.append(start_server(db, port))
             sizes[label] = (port, urls(db, DEEP_PAGE, same_depth))
         fragments = ENV.get("FRAGMENT_CACHE_SECONDS", "the default")

@@ -5,7 +5,7 @@ The public API, used by every app:
 ``reader_page(view, *, params=None, fresh_for=None)``
     Wraps a view that every reader sees the same way (pages, feeds, sitemaps,
     the API). ``params`` maps each query parameter the view reads to what it may
-    hold to be cached (``PAGE``, ``NUMBER``, ``SLUG``, or ``TEXT``: never cached);
+    hold to be cached (``PAGE``, ``NUMBER``, ``CURSOR``, ``SLUG``, or ``TEXT``: never cached);
     a request with any other parameter (but tracking ones) is rendered, not stored.
     ``fresh_for`` (seconds) bounds how long a page whose content changes with time
     alone (the news sitemap's two days) is kept.
@@ -72,7 +72,7 @@ from .releases import release
 from .versions import set_schedule
 
 __all__ = [
-    "NUMBER",
+    *("CURSOR", "NUMBER"),
     "PAGE",
     "SLUG",
     "TEXT",
@@ -85,12 +85,11 @@ __all__ = [
 
 # The errors that mean the database cannot be reached (not a bug in a query).
 DATABASE_DOWN = (OperationalError, InterfaceError)
-# Pages past this number are rendered but not stored: few read them, and they would grow the cache.
+# Pages past this number are rendered, not stored: few read them, they would grow the cache.
 MAX_CACHED_PAGE = 100
 # What a CDN may do with a public page after s-maxage (RFC 5861), in seconds.
 CDN_STALE_WHILE_REVALIDATE = 60
 CDN_STALE_IF_ERROR = 24 * 60 * 60
-# When this process started, in seconds since the epoch (see make_entry).
 PROCESS_STARTED = int(time.time())
 
 
@@ -116,6 +115,7 @@ TRACKING = re.compile(r"utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|_gl
 
 PAGE = Param(re.compile(rf"[1-9][0-9]?|{MAX_CACHED_PAGE}"), default="1")
 NUMBER = Param(re.compile(r"[1-9][0-9]?"))
+CURSOR = Param(re.compile(r"[1-9][0-9]{0,17}"))
 SLUG = Param(re.compile(r"[-\w]{1,100}"))
 TEXT = Param(None)
 

@@ -300,7 +300,9 @@ class Article(models.Model):
             ("tag_article", "Can change the topics and countries of any article"),
         ]
         indexes = [
-            models.Index(fields=["status", "-published_at"], name="article_status_published_idx"),
+            # Readers' listings in their order (published time, then id): read down this index,
+            # the ids of a deep page or past a cursor come from it alone.
+            models.Index(fields=["status", "-published_at", "-id"], name="article_status_latest_idx"),
             # Looked up by equality only: no second, LIKE-ready index as db_index=True makes.
             models.Index(fields=["headline_key"], name="article_headline_key_idx"),
             # The importer recognises the same document under another file name by its hash.

@@ -47,12 +47,11 @@ class TopicAdmin(admin.ModelAdmin):
     def get_list_filter(self, request):
         return [TopicInUseFilter, *super().get_list_filter(request)]
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("tagged_articles"))
-
-    @admin.display(description="articles", ordering="article_count")
+    # The stored count (articles.counts: published or scheduled articles), not a count of the
+    # whole tag table on every page of the list.
+    @admin.display(description="articles", ordering="released_articles")
     def article_count(self, obj):
-        return obj.article_count
+        return obj.released_articles
 
     def get_urls(self):
         view = self.admin_site.admin_view
@@ -81,12 +80,8 @@ class TopicAdmin(admin.ModelAdmin):
         term = request.GET.get("q", "").strip()
         topics = Topic.objects.none()
         if term:
-            topics = (
-                Topic.objects.filter(name__icontains=term)
-                .annotate(count=Count("tagged_articles"))
-                .order_by("-count", "name")[:10]
-            )
-        return JsonResponse({"results": [{"name": t.name, "count": t.count} for t in topics]})
+            topics = Topic.objects.filter(name__icontains=term).order_by("-released_articles", "name")[:10]
+        return JsonResponse({"results": [{"name": t.name, "count": t.released_articles} for t in topics]})
 
     @admin.action(description="Merge selected topics…", permissions=["merge"])
     def merge_topics(self, request, queryset):

@@ -20,6 +20,7 @@ def test_topics_lists_those_of_published_articles_with_their_counts(api):
 
     assert response.data == {
         "total": 2,
+        "total_is_exact": True,
         "pages": 1,
         "current_page": 1,
         "page_size": 10,
@@ -179,3 +180,20 @@ def test_quotes_query_count_is_fixed(api, django_assert_num_queries, n):
         response = api("quotes", {"page-size": "50"})
 
     assert len(response.data["results"]) == n
+
+
+def test_the_total_is_counted_up_to_the_bound_and_the_last_page_tells_it_exactly(
+    api, monkeypatch, django_assert_max_num_queries
+):
+    monkeypatch.setattr("api.params.COUNT_BOUND", 3)
+    monkeypatch.setattr("articles.pagination.ListingPaginator.bound", 3)
+    for _ in range(5):
+        ArticleFactory()
+    first = api("articles", {"page-size": "2"}).data
+    assert (first["total"], first["total_is_exact"], first["pages"]) == (3, False, 2)
+    last = api("articles", {"page-size": "2", "page": "3"}).data
+    assert (last["total"], last["total_is_exact"], last["pages"], len(last["results"])) == (5, True, 3, 1)
+    assert api("articles", {"page-size": "2", "page": "4"}).status_code == 404
+    # Whatever the archive's size: the bounded count, the page, its relations.
+    with django_assert_max_num_queries(8):
+        assert api("articles", {"page-size": "2", "page": "2"}).status_code == 200

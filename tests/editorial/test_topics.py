@@ -170,7 +170,7 @@ def test_orphan_action_keeps_topics_in_use(editor, topics):
 def test_topic_list_shows_article_counts_and_filters_unused(editor, topics):
     Topic.objects.create(name="Unused")
     response = editor.get(reverse("admin:articles_topic_changelist"))
-    counts = {t.name: t.article_count for t in response.context["cl"].result_list}
+    counts = {t.name: t.released_articles for t in response.context["cl"].result_list}
     assert counts == {"Ukraine war": 2, "Unused": 0, "War in Ukraine": 2}
     unused = editor.get(reverse("admin:articles_topic_changelist"), {"use": "unused"})
     assert [t.name for t in unused.context["cl"].result_list] == ["Unused"]
