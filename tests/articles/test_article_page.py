@@ -187,9 +187,9 @@ def test_home_is_paginated(client, settings):
 def test_home_query_count_is_fixed(client, django_assert_num_queries, n):
     for _ in range(n):
         BylineFactory().article.topics.add("Energy")
-    # The latest list (page and one more, bylines), popular topics, the front's stories and their
-    # bylines, the sections and their blocks (tests/articles/test_front_page.py has the detail).
-    with django_assert_num_queries(7 + VERSION_QUERY + NAV_QUERY):
+    # The latest list (page and one more, bylines), popular topics, the front's chosen and newest
+    # stories and their bylines, the sections and their blocks (tests/articles/test_front_page.py).
+    with django_assert_num_queries(8 + VERSION_QUERY + NAV_QUERY):
         client.get(reverse("articles:home"))
 
 
