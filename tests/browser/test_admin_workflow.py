@@ -57,6 +57,14 @@ def test_writer_drafts_and_editor_schedules_previews_and_publishes(live_server, 
     screenshot("admin-writer-add")
     page.get_by_role("button", name="Save and continue editing").click()
     page.wait_for_selector(".messagelist")
+    # A saved row's Move up/down buttons sit below the row's summary strip, not over its text.
+    page.locator("#bylines-group .reorder-buttons").first.wait_for()
+    for row in page.locator("#bylines-group tr.has_original").all():
+        summary, buttons = (
+            row.locator("td.original p").bounding_box(),
+            row.locator(".reorder-buttons").bounding_box(),
+        )
+        assert buttons["y"] >= summary["y"] + summary["height"] - 1, (summary, buttons)
 
     article = Article.objects.get(headline="Delta floods reach the city")
     assert [b.author.name for b in article.bylines.all()] == ["Ana Souza", "Bruno Costa"]
