@@ -108,8 +108,8 @@ class WorkflowMixin:
             reversion.set_comment(publishing.joined_comment(entry.get_change_message(), step))
         return entry
 
-    def form_context(self, request, obj) -> dict:
-        context = super().form_context(request, obj)
+    def form_context(self, request, obj, form=None) -> dict:
+        context = super().form_context(request, obj, form)
         state = obj.state if obj else None
         names = self.transitions_for(request, obj)
         buttons = [(name, TRANSITION_BUTTONS[name]) for name in names]
