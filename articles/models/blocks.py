@@ -21,9 +21,10 @@ from django.db import models
 
 from .. import embeds
 from ..sanitise import sanitise_html
+from .relations import FetchedRelationsExist
 
 
-class BodyBlock(models.Model):
+class BodyBlock(FetchedRelationsExist, models.Model):
     class Kind(models.TextChoices):
         TEXT = "text", "Text"
         IMAGE = "image", "Image"

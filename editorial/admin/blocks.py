@@ -18,6 +18,7 @@ from articles.models import FIELDS_BY_KIND, BodyBlock, Quote
 from images.admin import ImageChooserMixin
 
 from .. import permissions
+from .formsets import PartsInline
 from .inlines import URL_FIELD
 
 # What the editor offers: exactly what the sanitiser keeps (articles/sanitise.py).
@@ -71,7 +72,7 @@ class BodyBlockForm(forms.ModelForm):
         widgets = {"position": forms.HiddenInput}
 
 
-class BodyBlockInline(ImageChooserMixin, admin.StackedInline):
+class BodyBlockInline(PartsInline, ImageChooserMixin, admin.StackedInline):
     """The blocks are the article's words: whoever may change its words may change them (no
     permission of their own, so the roles need nothing new)."""
 

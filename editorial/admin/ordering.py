@@ -10,16 +10,27 @@ from adminsortable2.admin import CustomInlineFormSet
 from django.contrib.admin.widgets import AutocompleteSelect
 from django.db.models import F
 
+from .formsets import PartsFormSet
+
 # Positions the moving rows pass through: far above any real one, within a small integer's range.
 OUT_OF_THE_WAY = 20_000
 
 
-class OrderedPartsFormSet(CustomInlineFormSet):
-    """Saves the rows in the order they were posted, numbered 1, 2, 3…, whatever the positions were."""
+class OrderedPartsFormSet(PartsFormSet, CustomInlineFormSet):
+    """Saves the rows in the order they were posted, numbered 0, 1, 2… (as the importer numbers
+    them, so an article saved in its order writes no position), whatever the positions were."""
+
+    def _posted_position(self, form) -> int:
+        # A new row posted without a place (none, or the field's default 0) goes last; a stored
+        # row's 0 is its place, first.
+        value = form.cleaned_data.get(self.default_order_field)
+        if value is None or (value == 0 and form.instance.pk is None):
+            return OUT_OF_THE_WAY
+        return value
 
     def clean(self):
-        # The posted order (a row without a position goes last), numbered from 1 before the
-        # uniqueness checks: two rows posted with one position are put in page order, no error.
+        # The posted order, numbered from 0 before the uniqueness checks: two rows posted with one
+        # position are put in page order, no error.
         field = self.default_order_field
         kept = [
             form
@@ -28,10 +39,8 @@ class OrderedPartsFormSet(CustomInlineFormSet):
             and not self._should_delete_form(form)
             and (form.instance.pk is not None or form.has_changed())
         ]
-        posted = sorted(
-            enumerate(kept), key=lambda pair: (pair[1].cleaned_data.get(field) or OUT_OF_THE_WAY, pair[0])
-        )
-        for number, (_, form) in enumerate(posted, start=1):
+        posted = sorted(enumerate(kept), key=lambda pair: (self._posted_position(pair[1]), pair[0]))
+        for number, (_, form) in enumerate(posted):
             form.cleaned_data[field] = number
             setattr(form.instance, field, number)
         super().clean()
