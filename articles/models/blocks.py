@@ -21,6 +21,7 @@ from django.db import models
 
 from .. import embeds
 from ..sanitise import sanitise_html
+from .constraints import CheckConstraint
 from .relations import FetchedRelationsExist
 
 
@@ -93,7 +94,7 @@ class BodyBlock(FetchedRelationsExist, models.Model):
         verbose_name = "body block"
         indexes = [models.Index(fields=["article", "position"], name="bodyblock_article_position_idx")]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=models.Q(kind__in=["text", "image", "quote", "embed", "aside"]),
                 name="bodyblock_kind_known",
             ),

@@ -121,8 +121,9 @@ class BodyBlockInline(PartsInline, ImageChooserMixin, admin.StackedInline):
 
 
 class BodyBlocksMixin:
-    """Saves the blocks together, then the article's words once (not once per block); shows the
-    body's words, read only, to those who may only tag (they see no inlines)."""
+    """Saves the blocks together, then the article's words once (not once per block, and not at all
+    when no block changed); shows the body's words, read only, to those who may only tag (they see
+    no inlines)."""
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)  # type: ignore[misc]
@@ -137,4 +138,11 @@ class BodyBlocksMixin:
     def save_related(self, request, form, formsets, change):
         with body.text_refreshed_by_caller():
             super().save_related(request, form, formsets, change)  # type: ignore[misc]
-        refresh_body_text([form.instance.pk])
+        # The stored words derive from the blocks: read again when a block was written or removed.
+        written = (
+            fs.new_objects or fs.changed_objects or fs.deleted_objects
+            for fs in formsets
+            if fs.model is BodyBlock
+        )
+        if not change or any(written):
+            refresh_body_text([form.instance.pk])
