@@ -9,6 +9,7 @@ script keeps in the hidden ``position`` fields.
 
 from django import forms
 from django.contrib import admin
+from django.forms.models import ModelChoiceIterator
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 
@@ -72,6 +73,20 @@ class BodyBlockForm(forms.ModelForm):
         widgets = {"position": forms.HiddenInput}
 
 
+class SharedChoiceIterator(ModelChoiceIterator):
+    """Choices read once for every form of a formset (the field's copies share ``shared_choices``),
+    not once per block form and once more for the empty form that adds a block."""
+
+    def __iter__(self):
+        shared = self.field.shared_choices
+        if not shared:
+            shared.extend(super().__iter__())
+        yield from shared
+
+    def __len__(self):
+        return len(list(self))
+
+
 class BodyBlockInline(PartsInline, ImageChooserMixin, admin.StackedInline):
     """The blocks are the article's words: whoever may change its words may change them (no
     permission of their own, so the roles need nothing new)."""
@@ -96,6 +111,7 @@ class BodyBlockInline(PartsInline, ImageChooserMixin, admin.StackedInline):
         formset = super().get_formset(request, obj, **kwargs)
         # A pull quote is picked from this article's own quotes.
         quotes = formset.form.base_fields["quote"]
+        quotes.iterator, quotes.shared_choices = SharedChoiceIterator, []
         quotes.queryset = (
             Quote.objects.filter(article=obj).select_related("speaker") if obj else Quote.objects.none()
         )
