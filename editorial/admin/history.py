@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from reversion.models import Version
 
+from articles.bodytext import refresh_body_text
 from articles.models import Article
 
 from .. import history, permissions
@@ -54,6 +55,9 @@ class HistoryMixin:
         if request.method == "POST" and (stored is not None or object_id is None):
             self.refuse_fields_out_of_reach(request, stored)
         response = super().changeform_view(request, object_id, form_url, extra_context)
+        if version is not None and stored is not None and request.method == "POST":
+            # The revert put the revision's blocks back itself, not the form: derive their words.
+            refresh_body_text([stored.pk])
         context = getattr(response, "context_data", None)
         if version is None and context is not None and not response.is_rendered:
             # The article as stored (a refused save's form holds what was posted), or as shown.
