@@ -7,6 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
+from taggit.managers import TaggableManager
 
 from articles.importing import accepted
 from articles.models import Article, Section, Topic
@@ -16,7 +17,7 @@ from newsroom.dates import validate_in_range
 from newstext import normalise_name
 
 from . import history
-from .tagging import find_topic, resolve_topic_names
+from .tagging import resolve_topics
 from .widgets import DateTimeLocalInput, TopicNameInput, TopicTokensWidget
 
 CONFLICT_MESSAGE = (
@@ -130,6 +131,7 @@ class EditorialArticleForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.conflict: Conflict | None = None
+        self.stored: Article | None = None  # the article as stored, locked, once the form is clean
         if self.instance.pk:
             self.initial.setdefault("edit_token", self.instance.updated_at.isoformat())
         if "topics" in self.fields:
@@ -143,8 +145,9 @@ class EditorialArticleForm(forms.ModelForm):
             )
 
     def clean_topics(self):
-        names = resolve_topic_names(self.cleaned_data["topics"])
-        new = [name for name in names if find_topic(name) is None]
+        topics = resolve_topics(self.cleaned_data["topics"])
+        names = list(topics)
+        new = [name for name, topic in topics.items() if topic is None]
         if new and not self.may_create_topics:
             raise ValidationError(
                 f"No topic is called {_quoted(new)}: choose existing topics from the suggestions. "
@@ -181,6 +184,30 @@ class EditorialArticleForm(forms.ModelForm):
         self._check_lead_picture(cleaned, status)
         return cleaned
 
+    def _save_m2m(self):
+        # Django writes every many-to-many field and tag kind again; an unchanged one is left as it
+        # is here, since each write tells the revision to read the whole article again.
+        opts = self._meta
+        for field in self.instance._meta.many_to_many:
+            name = field.name
+            if name not in self.cleaned_data or (opts.fields and name not in opts.fields):
+                continue
+            if (opts.exclude and name in opts.exclude) or self._relation_unchanged(field):
+                continue
+            field.save_form_data(self.instance, self.cleaned_data[name])
+
+    def _relation_unchanged(self, field) -> bool:
+        """The posted objects (or tag names) of ``field`` are those the article had when read."""
+        if not self.instance.pk or field.name not in self.initial:
+            return False
+
+        by_name = isinstance(field, TaggableManager)  # tags may be posted by name
+
+        def keys(values):
+            return {v if isinstance(v, str) else (v.name if by_name else v.pk) for v in values or []}
+
+        return keys(self.initial[field.name]) == keys(self.cleaned_data[field.name])
+
     def _check_lead_picture(self, cleaned: dict, status: str) -> None:
         """A picture goes on a published (or scheduled) article only with alt text."""
         if "lead_image" not in self.fields or not needs_alt_text(cleaned.get("lead_image")):
@@ -191,13 +218,10 @@ class EditorialArticleForm(forms.ModelForm):
             self.add_error("lead_image", ALT_TEXT_NEEDED)
 
     def _check_conflict(self, token: str) -> None:
-        # Lock the row: of two saves racing, the second waits and then sees the first's time.
-        stored = (
-            Article.objects.select_for_update()
-            .filter(pk=self.instance.pk)
-            .values_list("updated_at", flat=True)
-            .first()
-        )
+        # Lock the row: of two saves racing, the second waits and then sees the first's time. The
+        # row as stored is kept (``self.stored``): the admin compares the save with it.
+        self.stored = Article.objects.select_for_update().filter(pk=self.instance.pk).first()
+        stored = self.stored.updated_at if self.stored is not None else None
         try:
             opened_at = datetime.fromisoformat(token) if token else None
         except ValueError:
@@ -205,7 +229,7 @@ class EditorialArticleForm(forms.ModelForm):
         if stored is not None and opened_at != stored:
             self.instance.updated_at = stored
             posted = {name: self.data[name] for name in APPLICABLE_FIELDS if name in self.data}
-            self.conflict = Conflict(Article.objects.get(pk=self.instance.pk), opened_at, posted=posted)
+            self.conflict = Conflict(self.stored, opened_at, posted=posted)
             raise ValidationError(CONFLICT_MESSAGE, code="conflict")
 
 

@@ -9,7 +9,6 @@ the database, which every app server shares.
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
-from django.db import IntegrityError, transaction
 from django.utils import timezone
 
 from .models import EditingPresence
@@ -30,14 +29,13 @@ def _name(user) -> str:
 
 def here(*, article_id: int, user) -> None:
     """``user`` has the form of the article open, now."""
-    now = timezone.now()
-    updated = EditingPresence.objects.filter(article_id=article_id, user=user).update(seen_at=now)
-    if not updated:
-        try:
-            with transaction.atomic():
-                EditingPresence.objects.create(article_id=article_id, user=user, seen_at=now)
-        except IntegrityError:  # the same user's second tab said so at the same moment
-            EditingPresence.objects.filter(article_id=article_id, user=user).update(seen_at=now)
+    # One statement whether or not the form was open already (and whatever a second tab does).
+    EditingPresence.objects.bulk_create(
+        [EditingPresence(article_id=article_id, user=user, seen_at=timezone.now())],
+        update_conflicts=True,
+        unique_fields=["article", "user"],
+        update_fields=["seen_at"],
+    )
 
 
 def gone(*, article_id: int, user) -> None:

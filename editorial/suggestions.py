@@ -34,8 +34,12 @@ def detect(*, headline: str, standfirst: str, body: str, authors: list[str]) -> 
     return analysis.countries, analysis.people
 
 
-def suggest_for(article: Article) -> Suggestions:
-    """What the text of ``article`` names that its tags and people do not have yet."""
+def suggest_for(article: Article, *, countries=None, people=None) -> Suggestions:
+    """What the text of ``article`` names that its tags and people do not have yet.
+
+    ``countries`` and ``people`` are the article's own, when the caller has them already (the
+    form reads them for its fields); otherwise they are read here.
+    """
     try:
         codes, mentions = detect(
             headline=article.headline,
@@ -47,9 +51,9 @@ def suggest_for(article: Article) -> Suggestions:
         # A suggestion is a convenience: text the detector cannot read must not break the form.
         logger.exception("Could not detect countries and people in article %s", article.pk)
         return Suggestions()
-    tagged = {c.code for c in article.countries.all()}
+    tagged = {c.code for c in (article.countries.all() if countries is None else countries)}
     countries = list(Country.objects.filter(code__in=set(codes) - tagged).order_by("name"))
-    linked = {p.pk for p in article.people.all()}
+    linked = {p.pk for p in (article.people.all() if people is None else people)}
     by_name = {
         person.name_key: person
         for person in Person.objects.filter(name_key__in=[normalise_name(m.name) for m in mentions])

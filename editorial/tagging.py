@@ -37,23 +37,38 @@ def needs_tagging(queryset=None):
 
 def find_topic(name: str) -> Topic | None:
     """The topic called ``name`` in any case, or the one a topic of that name became."""
-    name = name.strip()
-    topic = Topic.objects.filter(name_key=normalise_name(name)).first()
-    if topic is None:
-        redirect = TopicRedirect.objects.filter(old_name__iexact=name).select_related("topic").first()
-        topic = redirect.topic if redirect else None
-    return topic
+    return find_topics([name])[name.strip()]
+
+
+def find_topics(names: Iterable[str]) -> dict[str, Topic | None]:
+    """``find_topic`` of each name (stripped), the existing topics read with one query."""
+    names = [name.strip() for name in names]
+    keys = {normalise_name(name) for name in names}
+    existing = {topic.name_key: topic for topic in Topic.objects.filter(name_key__in=keys)} if keys else {}
+    found: dict[str, Topic | None] = {}
+    for name in names:
+        topic = existing.get(normalise_name(name))
+        if topic is None and name not in found:
+            redirect = TopicRedirect.objects.filter(old_name__iexact=name).select_related("topic").first()
+            topic = redirect.topic if redirect else None
+        found.setdefault(name, topic)
+    return found
+
+
+def resolve_topics(names: Iterable[str]) -> dict[str, Topic | None]:
+    """Names as they should be stored (existing topics' own spelling, old names replaced), each
+    with its topic, or None for a name no topic has."""
+    resolved: dict[str, tuple[str, Topic | None]] = {}
+    for name, topic in find_topics(names).items():
+        final = topic.name if topic else name
+        if final:
+            resolved.setdefault(normalise_name(final), (final, topic))
+    return dict(resolved.values())
 
 
 def resolve_topic_names(names: Iterable[str]) -> list[str]:
     """Names as they should be stored: existing topics' own spelling, old names replaced."""
-    resolved: dict[str, str] = {}
-    for name in names:
-        topic = find_topic(name)
-        final = topic.name if topic else name.strip()
-        if final:
-            resolved.setdefault(normalise_name(final), final)
-    return list(resolved.values())
+    return list(resolve_topics(names))
 
 
 @dataclass(frozen=True)

@@ -39,6 +39,7 @@ from newstext import normalise_title
 
 from .. import body
 from .blocks import BodyBlock
+from .constraints import CheckConstraint
 from .parts import Byline, Quote, RelatedLink
 from .tags import TaggedCountry, TaggedTopic
 
@@ -311,7 +312,7 @@ class Article(models.Model):
             ),
         ]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=~models.Q(status="published") | models.Q(published_at__isnull=False),
                 name="published_article_has_time",
             ),

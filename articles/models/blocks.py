@@ -21,9 +21,11 @@ from django.db import models
 
 from .. import embeds
 from ..sanitise import sanitise_html
+from .constraints import CheckConstraint
+from .relations import FetchedRelationsExist
 
 
-class BodyBlock(models.Model):
+class BodyBlock(FetchedRelationsExist, models.Model):
     class Kind(models.TextChoices):
         TEXT = "text", "Text"
         IMAGE = "image", "Image"
@@ -92,7 +94,7 @@ class BodyBlock(models.Model):
         verbose_name = "body block"
         indexes = [models.Index(fields=["article", "position"], name="bodyblock_article_position_idx")]
         constraints = [
-            models.CheckConstraint(
+            CheckConstraint(
                 condition=models.Q(kind__in=["text", "image", "quote", "embed", "aside"]),
                 name="bodyblock_kind_known",
             ),

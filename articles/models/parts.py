@@ -6,8 +6,10 @@ from newsroom.dates import ReadableDateTimeField, validate_in_range
 from newstext import normalise_name, normalise_title, parse_byline, presents_quote
 from people.models import Person
 
+from .relations import FetchedRelationsExist
 
-class Byline(models.Model):
+
+class Byline(FetchedRelationsExist, models.Model):
     """One author's place in an article's byline, in order."""
 
     article = models.ForeignKey(
@@ -44,7 +46,7 @@ class Byline(models.Model):
 MAX_RELATED_LINKS = 100
 
 
-class RelatedLink(models.Model):
+class RelatedLink(FetchedRelationsExist, models.Model):
     """A curated link from an article to another piece, kept in the editor's order."""
 
     article = models.ForeignKey(
@@ -151,7 +153,7 @@ class QuoteQuerySet(models.QuerySet):
         return self.filter(by_name | models.Q(speaker__slug=speaker))
 
 
-class Quote(models.Model):
+class Quote(FetchedRelationsExist, models.Model):
     """Words a person or organisation said, as the article reports them.
 
     Article content: it goes with its article, is edited on the article's form

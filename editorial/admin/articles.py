@@ -5,7 +5,7 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.actions import delete_selected
 from django.contrib.admin.views.main import ChangeList
-from django.contrib.admin.widgets import FilteredSelectMultiple
+from django.contrib.admin.widgets import AutocompleteSelectMultiple, FilteredSelectMultiple
 from django.db import models
 from reversion.admin import VersionAdmin
 
@@ -19,6 +19,7 @@ from .conflicts import ApplyMineMixin
 from .history import HistoryMixin
 from .importing import ImportMixin
 from .inlines import BylineInline, CorrectionInline, QuoteInline, RelatedLinkInline
+from .ordering import KnownChoicesAutocompleteMultiple
 from .presence import PresenceMixin
 from .previews import PreviewMixin
 from .roles import RolesMixin
@@ -37,6 +38,18 @@ class ArticleAdminForm(EditorialArticleForm):
     class Meta:
         model = Article
         fields = ["countries"]  # the admin adds the rest from its fieldsets
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The people's box names those linked from the objects the form read for its initial value.
+        people = self.fields.get("people")
+        wrapper = people.widget if people is not None and hasattr(people.widget, "widget") else None
+        if wrapper is not None and isinstance(wrapper.widget, AutocompleteSelectMultiple):
+            widget = wrapper.widget
+            known = {str(person.pk): person for person in self.initial.get("people") or []}
+            wrapper.widget = KnownChoicesAutocompleteMultiple(
+                widget.field, widget.admin_site, attrs=widget.attrs, choices=widget.choices, known=known
+            )
 
 
 class ArticleChangeList(ChangeList):

@@ -7,8 +7,9 @@ from django.template.response import TemplateResponse
 class ArticleAdminBase:
     """The end of the mixins' chains; each mixin adds to ``form_context`` and calls ``super()``."""
 
-    def form_context(self, request, obj) -> dict:
-        """Extra context for the article form, built by each mixin in turn."""
+    def form_context(self, request, obj, form=None) -> dict:
+        """Extra context for the article form, built by each mixin in turn: ``obj`` is the article
+        as stored (None for a new one), ``form`` the article form being shown."""
         return {}
 
     def ask(self, request, queryset, form, *, title: str, action: str):

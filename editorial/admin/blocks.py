@@ -9,6 +9,7 @@ script keeps in the hidden ``position`` fields.
 
 from django import forms
 from django.contrib import admin
+from django.forms.models import ModelChoiceIterator
 from django_prose_editor.fields import ProseEditorFormField
 from django_prose_editor.widgets import AdminProseEditorWidget
 
@@ -18,6 +19,7 @@ from articles.models import FIELDS_BY_KIND, BodyBlock, Quote
 from images.admin import ImageChooserMixin
 
 from .. import permissions
+from .formsets import PartsInline
 from .inlines import URL_FIELD
 
 # What the editor offers: exactly what the sanitiser keeps (articles/sanitise.py).
@@ -71,7 +73,21 @@ class BodyBlockForm(forms.ModelForm):
         widgets = {"position": forms.HiddenInput}
 
 
-class BodyBlockInline(ImageChooserMixin, admin.StackedInline):
+class SharedChoiceIterator(ModelChoiceIterator):
+    """Choices read once for every form of a formset (the field's copies share ``shared_choices``),
+    not once per block form and once more for the empty form that adds a block."""
+
+    def __iter__(self):
+        shared = self.field.shared_choices
+        if not shared:
+            shared.extend(super().__iter__())
+        yield from shared
+
+    def __len__(self):
+        return len(list(self))
+
+
+class BodyBlockInline(PartsInline, ImageChooserMixin, admin.StackedInline):
     """The blocks are the article's words: whoever may change its words may change them (no
     permission of their own, so the roles need nothing new)."""
 
@@ -95,6 +111,7 @@ class BodyBlockInline(ImageChooserMixin, admin.StackedInline):
         formset = super().get_formset(request, obj, **kwargs)
         # A pull quote is picked from this article's own quotes.
         quotes = formset.form.base_fields["quote"]
+        quotes.iterator, quotes.shared_choices = SharedChoiceIterator, []
         quotes.queryset = (
             Quote.objects.filter(article=obj).select_related("speaker") if obj else Quote.objects.none()
         )
@@ -120,8 +137,9 @@ class BodyBlockInline(ImageChooserMixin, admin.StackedInline):
 
 
 class BodyBlocksMixin:
-    """Saves the blocks together, then the article's words once (not once per block); shows the
-    body's words, read only, to those who may only tag (they see no inlines)."""
+    """Saves the blocks together, then the article's words once (not once per block, and not at all
+    when no block changed); shows the body's words, read only, to those who may only tag (they see
+    no inlines)."""
 
     def get_fieldsets(self, request, obj=None):
         fieldsets = super().get_fieldsets(request, obj)  # type: ignore[misc]
@@ -136,4 +154,11 @@ class BodyBlocksMixin:
     def save_related(self, request, form, formsets, change):
         with body.text_refreshed_by_caller():
             super().save_related(request, form, formsets, change)  # type: ignore[misc]
-        refresh_body_text([form.instance.pk])
+        # The stored words derive from the blocks: read again when a block was written or removed.
+        written = (
+            fs.new_objects or fs.changed_objects or fs.deleted_objects
+            for fs in formsets
+            if fs.model is BodyBlock
+        )
+        if not change or any(written):
+            refresh_body_text([form.instance.pk])

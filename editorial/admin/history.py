@@ -12,6 +12,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from reversion.models import Version
 
+from articles.bodytext import refresh_body_text
 from articles.models import Article
 
 from .. import history, permissions
@@ -29,22 +30,43 @@ class HistoryMixin:
             *super().get_urls(),
         ]
 
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        """The article form, for editing or for reviewing a revision before restoring it."""
-        extra_context = dict(extra_context or {})
-        obj = self.get_object(request, unquote(object_id)) if object_id else None
-        version = extra_context.get("editorial_version")
-        if version is not None and obj is not None:
-            # Reverting: the revision's tags, by name, join the reverted fields and inlines.
-            history.restore_tags(obj, version.revision)
-        if request.method == "POST" and (obj is not None or object_id is None):
-            self.refuse_fields_out_of_reach(request, obj)
-        if version is None:
-            extra_context.update(self.form_context(request, obj))
-        return super().changeform_view(request, object_id, form_url, extra_context)
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        # Reading the form saves nothing: no revision (and no transaction) to open for it, as
+        # Django opens none for a GET either. A save still runs in VersionAdmin's revision.
+        if request.method in ("GET", "HEAD"):
+            return self.changeform_view(request, object_id, form_url, extra_context)
+        return super().change_view(request, object_id, form_url, extra_context)
 
-    def form_context(self, request, obj) -> dict:
-        context = super().form_context(request, obj)
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        """The article form, for editing or for reviewing a revision before restoring it.
+
+        The article is loaded here only when a save or a revert needs it before the form is made
+        (Django loads its own for the form). The form's extra context (``form_context``) is built
+        only when the form is shown: a save that succeeds redirects and needs none of it.
+        """
+        extra_context = dict(extra_context or {})
+        version = extra_context.get("editorial_version")
+        stored = None
+        if object_id and (request.method == "POST" or version is not None):
+            stored = self.get_object(request, unquote(object_id))
+        if version is not None and stored is not None:
+            # Reverting: the revision's tags, by name, join the reverted fields and inlines.
+            history.restore_tags(stored, version.revision)
+        if request.method == "POST" and (stored is not None or object_id is None):
+            self.refuse_fields_out_of_reach(request, stored)
+        response = super().changeform_view(request, object_id, form_url, extra_context)
+        if version is not None and stored is not None and request.method == "POST":
+            # The revert put the revision's blocks back itself, not the form: derive their words.
+            refresh_body_text([stored.pk])
+        context = getattr(response, "context_data", None)
+        if version is None and context is not None and not response.is_rendered:
+            # The article as stored (a refused save's form holds what was posted), or as shown.
+            shown = stored if stored is not None else context.get("original")
+            context.update(self.form_context(request, shown, form=context["adminform"].form))
+        return response
+
+    def form_context(self, request, obj, form=None) -> dict:
+        context = super().form_context(request, obj, form)
         if obj is not None:
             context["compare_url"] = reverse("admin:articles_article_compare", args=[obj.pk])
         return context

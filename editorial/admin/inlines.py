@@ -8,13 +8,14 @@ from articles.models import MAX_RELATED_LINKS, Byline, Correction, Quote, Relate
 from images.admin import ImageChooserMixin
 
 from .. import permissions
+from .formsets import PartsInline
 from .ordering import OrderedInline, RowsKnownInline
 from .roles import ArticlePartInline
 
 URL_FIELD = {models.URLField: {"assume_scheme": "https"}}
 
 
-class BylineInline(ArticlePartInline, RowsKnownInline, OrderedInline, SortableTabularInline):
+class BylineInline(ArticlePartInline, RowsKnownInline, OrderedInline, PartsInline, SortableTabularInline):
     model = Byline
     row_related = ("author", "article")
     extra = 0
@@ -25,7 +26,7 @@ class BylineInline(ArticlePartInline, RowsKnownInline, OrderedInline, SortableTa
 
 
 class RelatedLinkInline(
-    ArticlePartInline, RowsKnownInline, OrderedInline, ImageChooserMixin, SortableStackedInline
+    ArticlePartInline, RowsKnownInline, OrderedInline, PartsInline, ImageChooserMixin, SortableStackedInline
 ):
     model = RelatedLink
     row_related = ("target",)
@@ -46,7 +47,7 @@ class RelatedLinkInline(
     ]
 
 
-class QuoteInline(ArticlePartInline, RowsKnownInline, OrderedInline, SortableTabularInline):
+class QuoteInline(ArticlePartInline, RowsKnownInline, OrderedInline, PartsInline, SortableTabularInline):
     model = Quote
     row_related = ("speaker",)
     extra = 0
@@ -54,7 +55,7 @@ class QuoteInline(ArticlePartInline, RowsKnownInline, OrderedInline, SortableTab
     fields = ["speaker", "text", "paragraph", "partial", "position"]
 
 
-class CorrectionInline(admin.StackedInline):
+class CorrectionInline(PartsInline, admin.StackedInline):
     """Corrections and clarifications, appended by editors to an article that went out.
 
     Never deleted: a change to one is kept in the article's history (its revisions

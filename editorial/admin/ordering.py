@@ -7,19 +7,30 @@ half-way through a swap, so the rows that move are first moved out of the way.
 """
 
 from adminsortable2.admin import CustomInlineFormSet
-from django.contrib.admin.widgets import AutocompleteSelect
+from django.contrib.admin.widgets import AutocompleteSelect, AutocompleteSelectMultiple
 from django.db.models import F
+
+from .formsets import PartsFormSet
 
 # Positions the moving rows pass through: far above any real one, within a small integer's range.
 OUT_OF_THE_WAY = 20_000
 
 
-class OrderedPartsFormSet(CustomInlineFormSet):
-    """Saves the rows in the order they were posted, numbered 1, 2, 3…, whatever the positions were."""
+class OrderedPartsFormSet(PartsFormSet, CustomInlineFormSet):
+    """Saves the rows in the order they were posted, numbered 0, 1, 2… (as the importer numbers
+    them, so an article saved in its order writes no position), whatever the positions were."""
+
+    def _posted_position(self, form) -> int:
+        # A new row posted without a place (none, or the field's default 0) goes last; a stored
+        # row's 0 is its place, first.
+        value = form.cleaned_data.get(self.default_order_field)
+        if value is None or (value == 0 and form.instance.pk is None):
+            return OUT_OF_THE_WAY
+        return value
 
     def clean(self):
-        # The posted order (a row without a position goes last), numbered from 1 before the
-        # uniqueness checks: two rows posted with one position are put in page order, no error.
+        # The posted order, numbered from 0 before the uniqueness checks: two rows posted with one
+        # position are put in page order, no error.
         field = self.default_order_field
         kept = [
             form
@@ -28,10 +39,8 @@ class OrderedPartsFormSet(CustomInlineFormSet):
             and not self._should_delete_form(form)
             and (form.instance.pk is not None or form.has_changed())
         ]
-        posted = sorted(
-            enumerate(kept), key=lambda pair: (pair[1].cleaned_data.get(field) or OUT_OF_THE_WAY, pair[0])
-        )
-        for number, (_, form) in enumerate(posted, start=1):
+        posted = sorted(enumerate(kept), key=lambda pair: (self._posted_position(pair[1]), pair[0]))
+        for number, (_, form) in enumerate(posted):
             form.cleaned_data[field] = number
             setattr(form.instance, field, number)
         super().clean()
@@ -71,11 +80,12 @@ class OrderedInline:
 
 class KnownChoicesAutocomplete(AutocompleteSelect):
     """An autocomplete select that names its chosen objects from the inline's rows, fetched once
-    for all of them, instead of asking the database once per row (15 quotes, 15 speaker queries)."""
+    for all of them, instead of asking the database once per row (15 quotes, 15 speaker queries);
+    or from ``known``, objects by their key, which the form has already."""
 
-    def __init__(self, *args, rows=None, related: str = "", **kwargs):
+    def __init__(self, *args, rows=None, related: str = "", known: dict | None = None, **kwargs):
         super().__init__(*args, **kwargs)
-        self.rows, self.related, self._known = rows, related, None
+        self.rows, self.related, self._known = rows, related, known
 
     def __deepcopy__(self, memo):
         copied = super().__deepcopy__(memo)
@@ -96,11 +106,16 @@ class KnownChoicesAutocomplete(AutocompleteSelect):
         known = self.known() if selected else {}
         if not selected or any(v not in known for v in selected):
             return super().optgroups(name, value, attr)
-        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        empty = not self.is_required and not self.allow_multiple_selected
+        options = [self.create_option(name, "", "", False, 0)] if empty else []
         for v in selected:
             label = self.choices.field.label_from_instance(known[v])
             options.append(self.create_option(name, v, label, set(selected), len(options)))
         return [(None, options, 0)]
+
+
+class KnownChoicesAutocompleteMultiple(KnownChoicesAutocomplete, AutocompleteSelectMultiple):
+    """The many-object autocomplete, naming its chosen objects from ``known`` (the form's initial)."""
 
 
 class _Rows:

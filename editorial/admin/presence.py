@@ -40,8 +40,8 @@ class PresenceMixin:
         others = presence.others(article_id=obj.pk, user=request.user)
         return JsonResponse({"others": _people(others), "beat_seconds": presence.BEAT_SECONDS})
 
-    def form_context(self, request, obj) -> dict:
-        context = super().form_context(request, obj)
+    def form_context(self, request, obj, form=None) -> dict:
+        context = super().form_context(request, obj, form)
         if obj is None:
             return context
         presence.here(article_id=obj.pk, user=request.user)

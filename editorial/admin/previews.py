@@ -22,8 +22,8 @@ class PreviewMixin:
             *super().get_urls(),
         ]
 
-    def form_context(self, request, obj) -> dict:
-        context = super().form_context(request, obj)
+    def form_context(self, request, obj, form=None) -> dict:
+        context = super().form_context(request, obj, form)
         if obj is not None and request.user.has_perm(permissions.CHANGE) and not obj.is_live:
             context["share_url"] = reverse("admin:articles_article_share", args=[obj.pk])
         return context

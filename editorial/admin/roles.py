@@ -118,10 +118,11 @@ class RolesMixin:
         if refused:
             raise PermissionDenied(f"You may not change: {', '.join(sorted(refused))}.")
 
-    def check_save_allowed(self, request, obj, change) -> None:
-        """What the form cannot be trusted with alone: the workflow fields and tag-only access."""
+    def check_save_allowed(self, request, obj, original) -> None:
+        """What the form cannot be trusted with alone: the workflow fields and tag-only access.
+
+        ``original`` is the article as stored (None for a new one)."""
         user = request.user
-        original = Article.objects.filter(pk=obj.pk).first() if change else None
         if not permissions.can_publish(user):
             if original is None:
                 if obj.status != Article.Status.DRAFT or obj.published_at is not None:

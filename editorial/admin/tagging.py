@@ -120,10 +120,14 @@ class TaggingMixin:
             fieldsets = tagging_first + [fs for fs in fieldsets if fs not in tagging_first]
         return fieldsets
 
-    def form_context(self, request, obj) -> dict:
-        context = super().form_context(request, obj)
+    def form_context(self, request, obj, form=None) -> dict:
+        context = super().form_context(request, obj, form)
         if obj is not None and permissions.can_tag(request.user, obj):
-            context["suggestions"] = suggest_for(obj)
+            # The form's initial values are the stored tags and people, read once for both.
+            known = form.initial if form is not None else {}
+            context["suggestions"] = suggest_for(
+                obj, countries=known.get("countries"), people=known.get("people")
+            )
         return context
 
     def taggable(self, request, queryset) -> list[Article]:

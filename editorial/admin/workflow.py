@@ -65,11 +65,14 @@ class WorkflowMixin:
         return next((name for name in TRANSITION_BUTTONS if name in request.POST), None)
 
     def save_model(self, request, obj, form, change):
-        self.check_save_allowed(request, obj, change)
+        # The article as stored: the form locked and read it to refuse a conflicting save.
+        original = None
+        if change:
+            original = getattr(form, "stored", None) or Article.objects.filter(pk=obj.pk).first()
+        self.check_save_allowed(request, obj, original)
         transition = self.requested_transition(request)
         if transition in EDITOR_TRANSITIONS and not permissions.can_publish(request.user):
             raise PermissionDenied("Only an editor can publish, schedule, unpublish or send back an article.")
-        original = Article.objects.filter(pk=obj.pk).first() if change else None
         if transition == "_submit_review" and not permissions.can_submit_for_review(request.user, original):
             raise PermissionDenied("Only a draft you may edit can be submitted for review.")
         if "published_at" in form.changed_data:
@@ -108,8 +111,8 @@ class WorkflowMixin:
             reversion.set_comment(publishing.joined_comment(entry.get_change_message(), step))
         return entry
 
-    def form_context(self, request, obj) -> dict:
-        context = super().form_context(request, obj)
+    def form_context(self, request, obj, form=None) -> dict:
+        context = super().form_context(request, obj, form)
         state = obj.state if obj else None
         names = self.transitions_for(request, obj)
         buttons = [(name, TRANSITION_BUTTONS[name]) for name in names]

@@ -85,4 +85,4 @@ def test_duplicate_posted_positions_are_numbered_in_page_order(editor, article):
     for n in range(3):
         data[f"related_links-{n}-position"] = "1"
     assert post(editor, article, data).status_code == 302
-    assert list(article.related_links.order_by("position").values_list("position", flat=True)) == [1, 2, 3]
+    assert list(article.related_links.order_by("position").values_list("position", flat=True)) == [0, 1, 2]
