@@ -137,15 +137,12 @@ def import_prepared(
         published_at = prepared.published_at
     publish = publish or published_at is not None
     existing = prepared.find()
-    counted = {
-        "summary": summarise(document, prepared.paragraphs),
-        "counts": count(document, prepared.paragraphs),
-    }
+    summary, counts = summarise(document, prepared.paragraphs), count(document, prepared.paragraphs)
 
     if existing is not None and same_content_elsewhere(existing, source_name=source_name, digest=digest):
         # The same document under a second name: one article, reported and left as it is.
-        summary = f"same content as {existing.source_name}, imported as “{existing.slug}”; left as it is"
-        return ImportResult(path=path, status=Status.UNCHANGED, article_id=existing.pk, summary=summary)
+        same = f"same content as {existing.source_name}, imported as “{existing.slug}”; left as it is"
+        return ImportResult(path=path, status=Status.UNCHANGED, article_id=existing.pk, summary=same)
     unchanged = (
         existing is not None
         and existing.source_hash == digest
@@ -155,7 +152,9 @@ def import_prepared(
     if not unchanged and (refusal := rights.refusal(existing=existing, publish=publish)):
         return ImportResult(path=path, status=Status.ERROR, error=f"{path}: refused: {refusal}")
     if unchanged and existing is not None:
-        return ImportResult(path=path, status=Status.UNCHANGED, article_id=existing.pk, **counted)
+        return ImportResult(
+            path=path, status=Status.UNCHANGED, article_id=existing.pk, summary=summary, counts=counts
+        )
 
     status = Status.CREATED if existing is None else Status.UPDATED
     # The archive carries no date for the main article: publishing without one is dated by the import.
@@ -165,7 +164,7 @@ def import_prepared(
     if conflict and not overwrite:
         return ImportResult(
             path=path, status=Status.CONFLICT, article_id=existing.pk if existing else None,
-            notes=(*prepared.notes, CONFLICT), **counted,
+            notes=(*prepared.notes, CONFLICT), summary=summary, counts=counts,
         )  # fmt: skip
     if conflict:
         notes = (*notes, OVERWRITTEN)
@@ -204,7 +203,12 @@ def import_prepared(
             break
         except _DryRunRollback as rollback:
             return ImportResult(
-                path=path, status=status, planned=rollback.report, notes=tuple(stored_notes), **counted
+                path=path,
+                status=status,
+                planned=rollback.report,
+                notes=tuple(stored_notes),
+                summary=summary,
+                counts=counts,
             )
         except IntegrityError as error:
             # Another import running at the same time created the same author, person,
@@ -218,7 +222,9 @@ def import_prepared(
             status = Status.CREATED if existing is None else Status.UPDATED
         except DatabaseError as error:
             return ImportResult(path=path, status=Status.ERROR, error=f"{path}: could not be stored: {error}")
-    return ImportResult(path=path, status=status, article_id=article.pk, notes=notes, **counted)
+    return ImportResult(
+        path=path, status=status, article_id=article.pk, notes=notes, summary=summary, counts=counts
+    )
 
 
 def _state_of(article: Article | None) -> tuple:
