@@ -8,8 +8,9 @@ problem is reported with its JSON path (``$.body[3].image.src``) and nothing is 
 rest of the article (byline, people, quotes, related links, tags) is stored by the archive
 importer's own ``store``, so both formats give the same rows, and both go through the one import
 path (``load.import_prepared``): the same rights, conflict and ``--overwrite`` rule, revisions and
-alt-text check. The file's section (by slug; an unknown one is an error naming it) puts the article
-in it unless the importer names one; its corrections are added to the article's, never edited.
+alt-text check. The file's section (by slug; an unknown one is an error naming it) is a new
+article's, or one's with none, unless the importer names one: a section editors gave the article
+stays. Its corrections are added to the article's, never edited (``corrections``).
 """
 
 import hashlib
@@ -213,7 +214,8 @@ def as_document(data: dict) -> Document:
 
 def read_json_article(data: bytes, *, path: str, max_bytes: int, section: Section | None):
     """A JSON article, read and checked (pictures, section, sanitised markup); an error result when
-    it is not one. ``section`` (the importer's choice) wins over the file's own."""
+    it is not one. ``section`` (the importer's choice) wins over the file's own, which a new
+    article (or one with none) is put in."""
     error = lambda message: ImportResult(path=path, status=Status.ERROR, error=f"{path}: {message}")  # noqa: E731
     if len(data) > max_bytes:
         return error(f"larger than {max_bytes} bytes")
@@ -226,8 +228,9 @@ def read_json_article(data: bytes, *, path: str, max_bytes: int, section: Sectio
         return error("; ".join(problems))
     try:
         files = picture_files(article_data, folder=Path(path).parent)
-        if section is None and article_data.get("section"):
-            section = section_of(article_data["section"]["slug"], where="$.section.slug")
+        own = article_data.get("section")
+        # The importer's section makes the file's moot: it is looked up only without one.
+        own_section = section_of(own["slug"], where="$.section.slug") if own and not section else None
     except Invalid as invalid:
         return error("; ".join(invalid.problems))
     notes = []
@@ -243,6 +246,7 @@ def read_json_article(data: bytes, *, path: str, max_bytes: int, section: Sectio
         digest=hashlib.sha256(data).hexdigest(),
         find=lambda: Article.objects.filter(slug=slug).first(),
         section=section,
+        own_section=own_section,
         paragraphs=paragraph_count(texts),
         published_at=datetime.fromisoformat(published_at) if published_at else None,
         finish=lambda article: _store(article_data, article=article, files=files),

@@ -184,7 +184,7 @@ def import_prepared(
                         published_at=published_at,
                         lookups=lookups,
                         first_attempt=attempt == 1,
-                        section=section,
+                        section=section or prepared.section_for(existing),
                     )
                     stored_notes = prepared.finish(article) if prepared.finish else []
                     if publish and (held := hold_back(article, before=before)):

@@ -80,10 +80,17 @@ class Prepared:
     source_name: str  # the file's name, by which the article is recognised again
     digest: str  # SHA-256 of the bytes
     find: Callable[[], Article | None]  # the article this document updates, if any
-    section: Section | None = None  # the section to put the article in; None keeps the editors'
+    section: Section | None = None  # the importer's section (--section) for the article; None keeps it
+    # The document's own section (a JSON article's): for a new article, or one that has none yet;
+    # a section editors gave the article is theirs to change.
+    own_section: Section | None = None
     paragraphs: int = 0  # for the report: the body's paragraphs
     published_at: datetime | None = None  # the document's own publication time, if it carries one
     # What the format stores beyond ``store`` (a JSON article's body, pictures, corrections), in the
     # same transaction; returns notes for the report.
     finish: Callable[[Article], list[str]] | None = None
     notes: tuple[str, ...] = ()  # what reading it changed (sanitised markup)
+
+    def section_for(self, article: Article | None) -> Section | None:
+        """The document's own section, for an article that has none yet."""
+        return self.own_section if article is None or article.section_id is None else None

@@ -241,3 +241,16 @@ def test_the_import_pages_publish_now_imports_a_draft_and_says_why(
     assert f'<p class="import-note">not published: {ALT_TEXT_NEEDED}' in html
     assert Article.objects.get().state == Article.State.DRAFT
     assert job.documents.get().status == "updated"
+
+
+def test_a_section_editors_gave_the_article_stays_on_reimport(tmp_path):
+    Section.objects.create(name="World", slug="world")
+    sport = Section.objects.create(name="Sport", slug="sport")
+    path = write(tmp_path, minimal(section={"slug": "world"}))
+    run_import(path)
+    assert Article.objects.get().section.slug == "world"
+    Article.objects.update(section=sport)  # an editor moved it
+    write(tmp_path, minimal(standfirst="Filed again.", section={"slug": "world"}))
+    (line,), status = run_import(path)
+    assert (status, line["status"]) == (0, "updated")
+    assert Article.objects.get().section == sport
