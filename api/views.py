@@ -22,8 +22,9 @@ from django.utils.cache import patch_cache_control
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
+from articles import public
 from articles.bodyjson import blocks_data
-from articles.models import Article, Country, Quote, Topic
+from articles.models import Article, Country, Topic
 from articles.reports import article_data, corrections_data
 from articles.search import search_articles
 from newsroom.cache import NUMBER, PAGE, SLUG, TEXT, reader_page
@@ -254,7 +255,7 @@ class PersonListView(ListApiView):
                 article_count=published_count("articles"),
                 quote_count=Count(
                     "quotes",
-                    filter=Q(quotes__article__in=Article.objects.published()),
+                    filter=Q(quotes__in=public.quotes()),
                     distinct=True,
                 ),
             )
@@ -276,12 +277,12 @@ class PersonListView(ListApiView):
 
 
 class QuoteListView(ListApiView):
-    """Quotes from published articles, newest article first, in the order they were said."""
+    """The quotes readers see on the site (``public.quotes``), newest article first, in the order said."""
 
     query_params = {**ListApiView.query_params, "q": TEXT, "speaker": TEXT}
 
     def get_queryset(self, request):
-        quotes = Quote.objects.filter(article__in=Article.objects.published())
+        quotes = public.quotes()
         if words := text_param(request, "q"):
             quotes = quotes.filter(text__icontains=words)
         if speaker := text_param(request, "speaker"):

@@ -29,6 +29,11 @@ def people() -> QuerySet[Person]:
     return Person.objects.filter(Q(Exists(named)) | Q(Exists(quoted)))
 
 
+def quotes() -> QuerySet[Quote]:
+    """The quotes readers see: those presented as their speakers' words, in published articles."""
+    return Quote.objects.presented().filter(article__in=Article.objects.published())
+
+
 def corrections() -> QuerySet[Correction]:
     """Corrections and clarifications of published articles, newest first."""
     return (

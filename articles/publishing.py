@@ -1,4 +1,4 @@
-"""The publishing verbs: submit for review, send back, publish now, schedule, unpublish.
+"""The publishing verbs: submit for review, withdraw, send back, publish now, schedule, unpublish.
 
 The one module that changes an article's state.
 
@@ -132,6 +132,31 @@ def send_back(articles: Iterable[Article], *, by=None, comment: str) -> Transiti
         changed.append(article)
     record(changed, f"Sent back to the writer: {comment}")
     return TransitionResult(changed=changed, skipped=skipped)
+
+
+@transaction.atomic
+def withdraw(articles: Iterable[Article], *, by=None) -> TransitionResult:
+    """Take articles in review back to draft, out of the editors' queue, for their writer to keep editing.
+
+    Who may is decided by ``editorial.permissions.can_withdraw`` (the writer who submitted, or an editor).
+    """
+    changed, skipped = [], []
+    for article in articles:
+        if article.status != Article.Status.IN_REVIEW:
+            skipped.append(article)
+            continue
+        article.status = Article.Status.DRAFT
+        _save_state(article)
+        ReviewStep.objects.create(article=article, kind=ReviewStep.Kind.WITHDRAWN, by=by)
+        changed.append(article)
+    record(changed, "Withdrawn from review, back to draft.")
+    return TransitionResult(changed=changed, skipped=skipped)
+
+
+def submitter_id(article: Article) -> int | None:
+    """Who submitted ``article`` for review last (a user id), or None."""
+    steps = ReviewStep.objects.filter(article=article, kind=ReviewStep.Kind.SUBMITTED)
+    return steps.order_by("-at", "-pk").values_list("by_id", flat=True).first()
 
 
 @transaction.atomic

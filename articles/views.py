@@ -169,8 +169,7 @@ class QuoteListView(ListView):
     def get_queryset(self):
         self.q = self.request.GET.get("q", "").strip()
         self.speaker = self.request.GET.get("speaker", "").strip()
-        quotes = Quote.objects.presented().filter(article__in=Article.objects.published())
-        quotes = quotes.select_related("speaker", "article")
+        quotes = public.quotes().select_related("speaker", "article")
         if self.q:
             quotes = quotes.filter(text__icontains=self.q)
         if self.speaker:

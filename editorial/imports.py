@@ -179,7 +179,7 @@ def record(document: ImportedDocument, result: ImportResult) -> None:
     document.status = result.status
     document.error = result.error
     document.article_id = result.article_id
-    document.details = result.counts
+    document.details = details(result)
     document.data = b""
     document.save(update_fields=["status", "error", "article", "details", "data"])
 
@@ -230,6 +230,12 @@ def result_row(result: ImportResult, *, dry_run: bool) -> ReportRow:
         error=result.error,
         article_id=result.article_id,
         headline=result.counts.get("headline", ""),
-        details=result.counts,
+        details=details(result),
         dry_run=dry_run,
     )
+
+
+def details(result: ImportResult) -> dict:
+    """The report's columns of a document: its counts, and the importer's notes (why it was not
+    published, a conflict) for the editor to act on."""
+    return {**result.counts, "notes": list(result.notes)} if result.counts else {}

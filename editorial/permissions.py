@@ -17,7 +17,7 @@ permissions. A superuser has them all.
 
 from articles.importing import ImportRights
 from articles.models import Article
-from articles.publishing import SUBMITTABLE
+from articles.publishing import SUBMITTABLE, submitter_id
 from articles.tagkinds import TAG_KINDS
 
 PUBLISH = "articles.publish_article"
@@ -73,6 +73,15 @@ def import_rights(user) -> ImportRights:
 def can_submit_for_review(user, article: Article | None) -> bool:
     """Writers (and editors) submit a draft they may edit; editors then approve it or send it back."""
     return can_edit_content(user, article) and (article is None or article.state in SUBMITTABLE)
+
+
+def can_withdraw(user, article: Article | None) -> bool:
+    """Take an article out of review, back to draft: the writer who submitted it, or an editor."""
+    if article is None or article.state != Article.State.IN_REVIEW:
+        return False
+    if not (user.is_active and user.has_perm(CHANGE)):
+        return False
+    return can_publish(user) or submitter_id(article) == user.pk
 
 
 def can_create_topics(user) -> bool:

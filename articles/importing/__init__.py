@@ -9,7 +9,7 @@ from .batch import Source, analyse_due, analyse_tables, effective_jobs, import_b
 from .fingerprint import changed_since_import, content_fingerprint
 from .formats import FORMATS, Format, accepted, document_paths, format_for
 from .load import import_document
-from .lookups import Lookups, get_or_create_by_name
+from .lookups import Lookups, UnknownSection, get_or_create_by_name, section_named
 from .results import ImportResult, Status
 from .rights import FULL_RIGHTS, ImportRights
 
@@ -22,6 +22,7 @@ __all__ = [
     "Lookups",
     "Source",
     "Status",
+    "UnknownSection",
     "accepted",
     "analyse_due",
     "analyse_tables",
@@ -33,4 +34,5 @@ __all__ = [
     "get_or_create_by_name",
     "import_batch",
     "import_document",
+    "section_named",
 ]

@@ -6,32 +6,38 @@ blocks are checked against the same block schemas as the OpenAPI document
 text is sanitised, each change reported. Everything is checked before anything is written; a
 problem is reported with its JSON path (``$.body[3].image.src``) and nothing is stored. The
 rest of the article (byline, people, quotes, related links, tags) is stored by the archive
-importer's own ``store``, so both formats give the same rows.
+importer's own ``store``, so both formats give the same rows, and both go through the one import
+path (``load.import_prepared``): the same rights, conflict and ``--overwrite`` rule, revisions and
+alt-text check. The file's section (by slug; an unknown one is an error naming it) is a new
+article's, or one's with none, unless the importer names one: a section editors gave the article
+stays. Its corrections are added to the article's, never edited (``corrections``).
 """
 
 import hashlib
 import json
 from datetime import datetime
 from pathlib import Path, PurePath
+from types import SimpleNamespace
 
-from django.db import DatabaseError, IntegrityError
 from jsonschema import Draft202012Validator
 from referencing import Registry
 from referencing.jsonschema import DRAFT202012
 
 from articles import embeds
+from articles.body import paragraph_count
 from articles.bodyjson import BLOCK_SCHEMAS, BLOCK_TYPES, IMAGE_SCHEMA, blocks_from_data
 from articles.bodytext import refresh_body_text
-from articles.models import Article, BodyBlock
+from articles.models import Article, BodyBlock, Section
 from articles.sanitise import sanitise_html
 from images.library import add_image
 from newstext import Byline, Document, Mention, QuoteData, RelatedItem, normalise_name
 from people.models import Person
 
+from .corrections import CORRECTIONS_SCHEMA, add_corrections
+from .corrections import problems as correction_problems
 from .formats import JSON_SUFFIX
-from .lookups import Lookups
-from .results import ImportResult, Status
-from .store import store
+from .lookups import UnknownSection, section_named
+from .results import ImportResult, Prepared, Status
 
 _STRING, _ARRAY = {"type": "string"}, {"type": "array"}
 _BYLINE = {
@@ -92,6 +98,13 @@ ARTICLE_SCHEMA = {
         "lead_image": {
             "oneOf": [{"$ref": "urn:newsroom:blocks#/components/schemas/Image"}, {"type": "null"}]
         },
+        "section": {
+            "oneOf": [
+                {"type": "object", "required": ["slug"], "properties": {"slug": {"type": "string"}}},
+                {"type": "null"},
+            ]
+        },
+        "corrections": CORRECTIONS_SCHEMA,
         "body": {
             **_ARRAY,
             "items": {
@@ -135,7 +148,7 @@ def validate(data) -> list[str]:
         problems += _problems(validator, block, f"$.body[{index}]")
         if block["type"] == "embed" and embeds.match(block.get("url", "")) is None:
             problems.append(f"$.body[{index}].url: not an address of {embeds.supported_providers()}")
-    return problems
+    return problems + correction_problems(data.get("corrections", []))
 
 
 def pictures_of(data: dict) -> dict[str, dict]:
@@ -199,17 +212,10 @@ def as_document(data: dict) -> Document:
     )
 
 
-def import_json_article(
-    data: bytes,
-    *,
-    path: str,
-    publish: bool = False,
-    published_at: datetime | None = None,
-    dry_run: bool = False,
-    max_bytes: int,
-    lookups: Lookups,
-) -> ImportResult:
-    """Import one JSON article; never raises for bad input, reports it instead (nothing written)."""
+def read_json_article(data: bytes, *, path: str, max_bytes: int, section: Section | None):
+    """A JSON article, read and checked (pictures, section, sanitised markup); an error result when
+    it is not one. ``section`` (the importer's choice) wins over the file's own, which a new
+    article (or one with none) is put in."""
     error = lambda message: ImportResult(path=path, status=Status.ERROR, error=f"{path}: {message}")  # noqa: E731
     if len(data) > max_bytes:
         return error(f"larger than {max_bytes} bytes")
@@ -222,6 +228,9 @@ def import_json_article(
         return error("; ".join(problems))
     try:
         files = picture_files(article_data, folder=Path(path).parent)
+        own = article_data.get("section")
+        # The importer's section makes the file's moot: it is looked up only without one.
+        own_section = section_of(own["slug"], where="$.section.slug") if own and not section else None
     except Invalid as invalid:
         return error("; ".join(invalid.problems))
     notes = []
@@ -229,52 +238,32 @@ def import_json_article(
         if "html" in block and sanitise_html(block["html"]) != block["html"]:
             notes.append(f"$.body[{index}].html: changed by the sanitiser (unsafe or unknown markup removed)")
             block["html"] = sanitise_html(block["html"])
-    digest = hashlib.sha256(data).hexdigest()
-    existing = Article.objects.filter(slug=article_data["slug"]).first()
-    if existing is not None and existing.source_hash == digest:
-        return ImportResult(path=path, status=Status.UNCHANGED, article_id=existing.pk, notes=tuple(notes))
-    if publish and published_at is None and article_data.get("published_at"):
-        published_at = datetime.fromisoformat(article_data["published_at"])
-    try:
-        with lookups.atomic():
-            article = _store(
-                article_data,
-                files=files,
-                existing=existing,
-                path=path,
-                digest=digest,
-                publish=publish,
-                published_at=published_at,
-                lookups=lookups,
-            )
-            if dry_run:
-                raise _Rollback
-    except _Rollback:
-        pass
-    except (IntegrityError, DatabaseError) as problem:
-        return error(f"could not be stored: {problem}")
-    status = Status.CREATED if existing is None else Status.UPDATED
-    return ImportResult(
-        path=path, status=status, article_id=None if dry_run else article.pk, notes=tuple(notes)
-    )
-
-
-class _Rollback(Exception):
-    pass
-
-
-def _store(
-    data: dict, *, files: dict[str, Path], existing, path, digest, publish, published_at, lookups
-) -> Article:
-    article = store(
-        as_document(data),
-        article=existing,
+    slug, published_at = article_data["slug"], article_data.get("published_at")
+    texts = [SimpleNamespace(kind=b["type"], html=b.get("html", "")) for b in article_data["body"]]
+    return Prepared(
+        document=as_document(article_data),
         source_name=PurePath(path).name,
-        digest=digest,
-        publish=publish,
-        published_at=published_at,
-        lookups=lookups,
+        digest=hashlib.sha256(data).hexdigest(),
+        find=lambda: Article.objects.filter(slug=slug).first(),
+        section=section,
+        own_section=own_section,
+        paragraphs=paragraph_count(texts),
+        published_at=datetime.fromisoformat(published_at) if published_at else None,
+        finish=lambda article: _store(article_data, article=article, files=files),
+        notes=tuple(notes),
     )
+
+
+def section_of(slug: str, *, where: str) -> Section:
+    """The section of this slug; an unknown one is a problem naming it and the sections there are."""
+    try:
+        return section_named(slug)
+    except UnknownSection as unknown:
+        raise Invalid([f"{where}: {unknown}"]) from None
+
+
+def _store(data: dict, *, article: Article, files: dict[str, Path]) -> list[str]:
+    """What ``store`` does not write: the slug, pictures, body blocks and corrections; notes."""
 
     def picture(image: dict, path: str):
         content = files[path].read_bytes()
@@ -316,4 +305,4 @@ def _store(
         block.article = article
     BodyBlock.objects.bulk_create(blocks)
     refresh_body_text([article.pk])
-    return article
+    return add_corrections(article, data.get("corrections", []))

@@ -24,6 +24,7 @@ from django.conf import settings
 from django.db import DatabaseError, IntegrityError
 
 from articles.models import Article, Section
+from articles.publishing import publishing_problems
 from articles.reports import article_data
 from newsroom.dates import range_error
 from newstext import Document, ParseError, normalise_title
@@ -31,9 +32,9 @@ from newstext import Document, ParseError, normalise_title
 from .checks import check_document
 from .fingerprint import changed_since_import, record_fingerprint
 from .formats import format_for
-from .jsonarticle import import_json_article, is_json_article
+from .jsonarticle import is_json_article, read_json_article
 from .lookups import Lookups
-from .results import ImportResult, Status
+from .results import ImportResult, Prepared, Status
 from .revisions import import_revision, keep_editors_version, record
 from .rights import FULL_RIGHTS, ImportRights
 from .store import store
@@ -81,31 +82,67 @@ def import_document(
     to each of its documents. ``max_bytes`` defaults to ``NEWSROOM_IMPORT_MAX_BYTES``.
     An article editors changed since its import is a ``conflict`` and kept as it is,
     unless ``overwrite``. ``rights`` are those of whoever imports (the admin's roles).
+    An article that may not go live yet (``publishing.publishing_problems``: a picture
+    without alt text) is stored without the publishing, with a note saying why.
     """
     if published_at is not None and (error := range_error(published_at, what="the publication time")):
         return ImportResult(path=path, status=Status.ERROR, error=f"{path}: {error}")
     lookups = Lookups() if lookups is None else lookups
     max_bytes = settings.NEWSROOM_IMPORT_MAX_BYTES if max_bytes is None else max_bytes
-    if is_json_article(path):
-        return import_json_article(
-            data, path=path, publish=publish, published_at=published_at, dry_run=dry_run,
-            max_bytes=max_bytes, lookups=lookups,
-        )  # fmt: skip
+    read = read_json_article if is_json_article(path) else read_text_document
+    prepared = read(data, path=path, max_bytes=max_bytes, section=section)
+    if isinstance(prepared, ImportResult):
+        return prepared
+    return import_prepared(
+        prepared, path=path, publish=publish, published_at=published_at, dry_run=dry_run,
+        lookups=lookups, overwrite=overwrite, rights=rights,
+    )  # fmt: skip
+
+
+def read_text_document(data: bytes, *, path: str, max_bytes: int, section: Section | None):
+    """An archive text document, read and checked; an error result when it is not one."""
     source_name = PurePath(path).name
     try:
         document = format_for(path).parse(data, max_bytes=max_bytes)
         check_document(document, source_name=source_name)
     except ParseError as error:
         return ImportResult(path=path, status=Status.ERROR, error=f"{path}: {error}")
-
     digest = hashlib.sha256(data).hexdigest()
+    return Prepared(
+        document=document,
+        source_name=source_name,
+        digest=digest,
+        find=lambda: find_existing(source_name=source_name, document=document, digest=digest),
+        section=section,
+        paragraphs=len(document.paragraphs),
+    )
+
+
+def import_prepared(
+    prepared: Prepared,
+    *,
+    path: str,
+    publish: bool,
+    published_at: datetime | None,
+    dry_run: bool,
+    lookups: Lookups,
+    overwrite: bool,
+    rights: ImportRights,
+) -> ImportResult:
+    """The one import path of every format: unchanged, refused, conflict or stored, with its revision."""
+    document, source_name, digest, section = (
+        prepared.document, prepared.source_name, prepared.digest, prepared.section
+    )  # fmt: skip
+    if publish and published_at is None:
+        published_at = prepared.published_at
     publish = publish or published_at is not None
-    existing = find_existing(source_name=source_name, document=document, digest=digest)
+    existing = prepared.find()
+    summary, counts = summarise(document, prepared.paragraphs), count(document, prepared.paragraphs)
 
     if existing is not None and same_content_elsewhere(existing, source_name=source_name, digest=digest):
         # The same document under a second name: one article, reported and left as it is.
-        summary = f"same content as {existing.source_name}, imported as “{existing.slug}”; left as it is"
-        return ImportResult(path=path, status=Status.UNCHANGED, article_id=existing.pk, summary=summary)
+        same = f"same content as {existing.source_name}, imported as “{existing.slug}”; left as it is"
+        return ImportResult(path=path, status=Status.UNCHANGED, article_id=existing.pk, summary=same)
     unchanged = (
         existing is not None
         and existing.source_hash == digest
@@ -116,28 +153,19 @@ def import_document(
         return ImportResult(path=path, status=Status.ERROR, error=f"{path}: refused: {refusal}")
     if unchanged and existing is not None:
         return ImportResult(
-            path=path,
-            status=Status.UNCHANGED,
-            article_id=existing.pk,
-            summary=summarise(document),
-            counts=count(document),
+            path=path, status=Status.UNCHANGED, article_id=existing.pk, summary=summary, counts=counts
         )
 
     status = Status.CREATED if existing is None else Status.UPDATED
     # The archive carries no date for the main article: publishing without one is dated by the import.
-    notes = (
-        (UNDATED,) if publish and published_at is None and not (existing and existing.published_at) else ()
-    )
+    undated = publish and published_at is None and not (existing and existing.published_at)
+    notes = (*prepared.notes, *((UNDATED,) if undated else ()))
     conflict = existing is not None and changed_since_import(existing)
     if conflict and not overwrite:
         return ImportResult(
-            path=path,
-            status=Status.CONFLICT,
-            article_id=existing.pk if existing else None,
-            summary=summarise(document),
-            counts=count(document),
-            notes=(CONFLICT,),
-        )
+            path=path, status=Status.CONFLICT, article_id=existing.pk if existing else None,
+            notes=(*prepared.notes, CONFLICT), summary=summary, counts=counts,
+        )  # fmt: skip
     if conflict:
         notes = (*notes, OVERWRITTEN)
     for attempt in range(1, ATTEMPTS + 1):
@@ -145,6 +173,7 @@ def import_document(
             with lookups.atomic():
                 if conflict and existing is not None and not dry_run:
                     keep_editors_version(existing, rights=rights, source_name=source_name)
+                before = _state_of(existing)
                 with import_revision(rights):
                     article = store(
                         document,
@@ -155,8 +184,13 @@ def import_document(
                         published_at=published_at,
                         lookups=lookups,
                         first_attempt=attempt == 1,
-                        section=section,
+                        section=section or prepared.section_for(existing),
                     )
+                    stored_notes = prepared.finish(article) if prepared.finish else []
+                    if publish and (held := hold_back(article, before=before)):
+                        stored_notes = [n for n in (*notes, *stored_notes) if n != UNDATED] + [held]
+                    else:
+                        stored_notes = [*notes, *stored_notes]
                     record_fingerprint(article)
                     record(
                         article, comment=revision_comment(status, source_name=source_name, article=article)
@@ -165,15 +199,16 @@ def import_document(
                     raise _DryRunRollback(
                         article_data(Article.objects.for_page().get(pk=article.pk), public=False)
                     )
+            notes = tuple(stored_notes)
             break
         except _DryRunRollback as rollback:
             return ImportResult(
                 path=path,
                 status=status,
-                summary=summarise(document),
-                counts=count(document),
                 planned=rollback.report,
-                notes=notes,
+                notes=tuple(stored_notes),
+                summary=summary,
+                counts=counts,
             )
         except IntegrityError as error:
             # Another import running at the same time created the same author, person,
@@ -183,18 +218,34 @@ def import_document(
                 return ImportResult(
                     path=path, status=Status.ERROR, error=f"{path}: could not be stored: {error}"
                 )
-            existing = find_existing(source_name=source_name, document=document, digest=digest)
+            existing = prepared.find()
             status = Status.CREATED if existing is None else Status.UPDATED
         except DatabaseError as error:
             return ImportResult(path=path, status=Status.ERROR, error=f"{path}: could not be stored: {error}")
     return ImportResult(
-        path=path,
-        status=status,
-        article_id=article.pk,
-        summary=summarise(document),
-        counts=count(document),
-        notes=notes,
+        path=path, status=status, article_id=article.pk, notes=notes, summary=summary, counts=counts
     )
+
+
+def _state_of(article: Article | None) -> tuple:
+    if article is None:
+        return (Article.Status.DRAFT, None, False)
+    return (article.status, article.published_at, article.dated_by_import)
+
+
+def hold_back(article: Article, *, before: tuple) -> str:
+    """Undo the import's publishing of an article that may not go live yet, as the form would refuse it.
+
+    The document is still stored (nothing is lost): the article keeps the state it had (a new
+    one is a draft) until an editor puts it right and publishes it. Returns the note, or ''.
+    """
+    problems = publishing_problems(article)
+    if not problems or _state_of(article) == before:
+        return ""
+    article.status, article.published_at, article.dated_by_import = before
+    article.save(update_fields=["status", "published_at", "dated_by_import"])
+    state = article.state.label.lower()
+    return f"not published: {' '.join(problems)} The document is imported; the article is kept {state}."
 
 
 def revision_comment(status: Status, *, source_name: str, article: Article) -> str:
@@ -203,20 +254,20 @@ def revision_comment(status: Status, *, source_name: str, article: Article) -> s
     return f"Imported from {source_name} ({status}); {state}."
 
 
-def summarise(document: Document) -> str:
+def summarise(document: Document, paragraphs: int) -> str:
     """E.g. "24 paragraphs, 10 related, 15 quotes, 7 people, countries: BY, RU, UA"."""
     return (
-        f"{len(document.paragraphs)} paragraphs, {len(document.related)} related, "
+        f"{paragraphs} paragraphs, {len(document.related)} related, "
         f"{len(document.quotes)} quotes, {len(document.people)} people, "
         f"countries: {', '.join(document.countries) or 'none'}"
     )
 
 
-def count(document: Document) -> dict:
+def count(document: Document, paragraphs: int) -> dict:
     """What ``ImportResult.counts`` holds: the document's headline and the number of each of its parts."""
     return {
         "headline": document.headline,
-        "paragraph_count": len(document.paragraphs),
+        "paragraph_count": paragraphs,
         **{part: len(getattr(document, part)) for part in ("authors", "related", "quotes", "people")},
         "countries": list(document.countries),
     }

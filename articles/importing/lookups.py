@@ -12,7 +12,7 @@ from typing import TypeVar
 
 from django.db import transaction
 
-from articles.models import Country, Topic
+from articles.models import Country, Section, Topic
 from newsroom.slugs import unique_slugs
 from newstext import normalise_name
 from people.models import Author, Person
@@ -127,3 +127,16 @@ def create_rows(model, rows: list) -> None:
     for row, slug in zip(rows, unique_slugs(model, [row.name for row in rows]), strict=True):
         row.slug = slug
     model.objects.bulk_create(rows)
+
+
+class UnknownSection(ValueError):
+    """No section has the slug; the message names it and the sections there are."""
+
+
+def section_named(slug: str) -> Section:
+    """The section of ``slug``, for the import's ``--section`` and a JSON article's own section."""
+    section = Section.objects.filter(slug=slug).first()
+    if section is None:
+        known = ", ".join(Section.objects.order_by("slug").values_list("slug", flat=True)) or "none yet"
+        raise UnknownSection(f"no section has the slug {slug!r} (sections: {known})")
+    return section

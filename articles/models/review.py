@@ -1,4 +1,4 @@
-"""The steps of an article's review: submitted by its writer, approved or sent back by an editor."""
+"""An article's review: submitted or withdrawn by its writer, approved or sent back by an editor."""
 
 from django.conf import settings
 from django.db import models
@@ -11,6 +11,8 @@ class ReviewStep(models.Model):
         SUBMITTED = "submitted", "Submitted for review"
         APPROVED = "approved", "Approved"
         SENT_BACK = "sent_back", "Sent back"
+        # Its writer (or an editor) took it back out of the queue, to keep editing.
+        WITHDRAWN = "withdrawn", "Withdrawn from review"
 
     article = models.ForeignKey("articles.Article", on_delete=models.CASCADE, related_name="review_steps")
     kind = models.CharField(max_length=20, choices=Kind.choices)

@@ -1,5 +1,7 @@
 """The publishing workflow on the article admin: buttons on the form, bulk actions, the Scheduled page,
-and the review: "Submit for review", the "Waiting for review" queue, "Send back to the writer".
+and the review: "Submit for review", the "Waiting for review" queue, "Send back to the writer",
+"Withdraw from review" (the writer's own article in review is read-only to them, so their button
+posts to a view of its own, ``withdraw_view``; an editor's saves the form first, like the others).
 
 Each button and action asks its question, calls a verb of ``articles.publishing``
 and reports; the rules about who may are in ``editorial.permissions``.
@@ -10,10 +12,13 @@ from collections import defaultdict
 import reversion
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
-from django.urls import path
+from django.urls import path, reverse
 from django.utils import timezone
+from django.utils.decorators import method_decorator
 from django.utils.formats import date_format
+from django.views.decorators.http import require_POST
 
 from articles import publishing
 from articles.models import Article
@@ -27,17 +32,19 @@ TRANSITION_BUTTONS = {
     "_schedule": "Save and schedule",
     "_unpublish": "Save and unpublish",
     "_send_back": "Send back to the writer",
+    "_withdraw": "Withdraw from review",
 }
 # The buttons an editor sees in each state.
 BUTTONS_BY_STATE = {
     Article.State.DRAFT: ["_publish", "_schedule"],
-    Article.State.IN_REVIEW: ["_publish", "_schedule", "_send_back"],
+    Article.State.IN_REVIEW: ["_publish", "_schedule", "_send_back", "_withdraw"],
     Article.State.UNPUBLISHED: ["_publish", "_schedule"],
     Article.State.SCHEDULED: ["_publish", "_schedule", "_unpublish"],
     Article.State.PUBLISHED: ["_unpublish"],
 }
 # What only an editor may do; a writer may submit for review.
 EDITOR_TRANSITIONS = {"_publish", "_schedule", "_unpublish", "_send_back"}
+WITHDRAWN = "“{}” is withdrawn from review: it is a draft again, for its writer to keep editing."
 # How many of an article's review steps its form shows.
 REVIEW_STEPS_SHOWN = 5
 WHEN_FORMAT = "j F Y, H:i"
@@ -75,6 +82,8 @@ class WorkflowMixin:
             raise PermissionDenied("Only an editor can publish, schedule, unpublish or send back an article.")
         if transition == "_submit_review" and not permissions.can_submit_for_review(request.user, original):
             raise PermissionDenied("Only a draft you may edit can be submitted for review.")
+        if transition == "_withdraw" and not permissions.can_withdraw(request.user, original):
+            raise PermissionDenied("Only its writer or an editor can withdraw an article from review.")
         if "published_at" in form.changed_data:
             obj.dated_by_import = False  # an editor gave it its time
         super().save_model(request, obj, form, change)
@@ -87,6 +96,9 @@ class WorkflowMixin:
             self.message_user(
                 request, f"“{obj}” is back with its writer, with your comment.", messages.SUCCESS
             )
+        elif transition == "_withdraw":
+            publishing.withdraw([obj], by=request.user)
+            self.message_user(request, WITHDRAWN.format(obj), messages.SUCCESS)
         elif transition == "_publish":
             if not self._refused(request, publishing.publish_now([obj], by=request.user)):
                 self.message_user(request, f"“{obj}” is published.", messages.SUCCESS)
@@ -115,7 +127,11 @@ class WorkflowMixin:
         context = super().form_context(request, obj, form)
         state = obj.state if obj else None
         names = self.transitions_for(request, obj)
-        buttons = [(name, TRANSITION_BUTTONS[name]) for name in names]
+        # A button on a form its user may not save posts elsewhere: withdrawing the writer's own article.
+        own_view = obj is not None and not self.has_change_permission(request, obj)
+        buttons = [
+            (name, TRANSITION_BUTTONS[name], self.withdraw_url(obj) if own_view else "") for name in names
+        ]
         steps = list(obj.review_steps.select_related("by")[:REVIEW_STEPS_SHOWN]) if obj else []
         return {**context, "workflow_buttons": buttons, "workflow_state": state, "review_steps": steps}
 
@@ -126,6 +142,8 @@ class WorkflowMixin:
             return BUTTONS_BY_STATE[obj.state if obj else Article.State.DRAFT]
         if permissions.can_submit_for_review(user, obj):
             return ["_submit_review"]
+        if permissions.can_withdraw(user, obj):
+            return ["_withdraw"]
         return []
 
     def get_fieldsets(self, request, obj=None):
@@ -142,6 +160,7 @@ class WorkflowMixin:
         return [
             path("scheduled/", view(self.scheduled_view), name="articles_article_scheduled"),
             path("review/", view(self.review_view), name="articles_article_review"),
+            path("<int:pk>/withdraw/", view(self.withdraw_view), name="articles_article_withdraw"),
             *super().get_urls(),
         ]
 
@@ -174,6 +193,21 @@ class WorkflowMixin:
             "can_review": permissions.can_publish(request.user),
         }
         return TemplateResponse(request, "editorial/admin/review_queue.html", context)
+
+    def withdraw_url(self, article) -> str:
+        return reverse("admin:articles_article_withdraw", args=[article.pk])
+
+    @method_decorator(require_POST)
+    def withdraw_view(self, request, pk):
+        """The writer's "Withdraw from review": their article in review goes back to draft, to edit."""
+        article = get_object_or_404(Article, pk=pk)
+        if not permissions.can_withdraw(request.user, article):
+            raise PermissionDenied("Only its writer or an editor can withdraw an article from review.")
+        with reversion.create_revision():
+            reversion.set_user(request.user)
+            publishing.withdraw([article], by=request.user)
+        self.message_user(request, WITHDRAWN.format(article), messages.SUCCESS)
+        return redirect(reverse("admin:articles_article_change", args=[article.pk]))
 
     def _refused(self, request, result) -> bool:
         """Tell the editor which articles were not ready to go live, and why; whether any were."""

@@ -3,6 +3,7 @@
 import pytest
 from django.urls import reverse
 
+from articles.models import Article
 from tests.factories import ArticleFactory, PersonFactory, QuoteFactory
 
 pytestmark = pytest.mark.django_db
@@ -45,3 +46,24 @@ def test_the_api_keeps_every_quote(client, quotes):
     article, _ = quotes
     data = client.get(reverse("api:article", kwargs={"slug": article.slug})).json()
     assert len(data["quotes"]) == 4
+
+
+def test_the_api_quotes_list_gives_what_the_quotes_page_shows(client, quotes):
+    article, speaker = quotes
+    listed = client.get(reverse("api:quotes")).json()
+    by_speaker = client.get(reverse("api:quotes") + f"?speaker={speaker.slug}").json()
+    assert [q["text"] for q in listed["results"]] == ["a threat to the region", "We will not be moved."]
+    assert listed["total"] == 2
+    assert [q["text"] for q in by_speaker["results"]] == ["a threat to the region", "We will not be moved."]
+
+
+def test_the_api_people_list_counts_the_quotes_readers_see(client, quotes):
+    _, speaker = quotes
+    (person,) = client.get(reverse("api:people")).json()["results"]
+    assert (person["slug"], person["quote_count"]) == (speaker.slug, 2)
+
+
+def test_the_api_quotes_list_leaves_out_quotes_of_unpublished_articles(client, quotes):
+    article, _ = quotes
+    Article.objects.filter(pk=article.pk).update(status=Article.Status.DRAFT)
+    assert client.get(reverse("api:quotes")).json()["total"] == 0

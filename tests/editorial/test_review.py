@@ -94,7 +94,7 @@ def test_scheduling_an_article_in_review_approves_it(make_user):
         ("Writer", {"draft": True}, ["_submit_review"]),
         ("Writer", {"in_review": True}, []),
         ("Writer", {}, []),
-        ("Editor", {"in_review": True}, ["_publish", "_schedule", "_send_back"]),
+        ("Editor", {"in_review": True}, ["_publish", "_schedule", "_send_back", "_withdraw"]),
         ("Editor", {"draft": True}, ["_publish", "_schedule"]),
         ("Tagger", {"draft": True}, []),
     ],
@@ -102,7 +102,8 @@ def test_scheduling_an_article_in_review_approves_it(make_user):
 def test_the_buttons_each_role_sees(client_as, role, state, buttons):
     article = ArticleFactory(**state)
     html = client_as(role).get(change_url(article)).content.decode()
-    shown = [name for name in ("_submit_review", "_publish", "_schedule", "_unpublish", "_send_back")
+    names = ("_submit_review", "_publish", "_schedule", "_unpublish", "_send_back", "_withdraw")
+    shown = [name for name in names
              if f'name="{name}"' in html]  # fmt: skip
     assert shown == buttons
 

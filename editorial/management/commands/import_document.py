@@ -16,9 +16,11 @@ from articles.importing import (
     ImportResult,
     Source,
     Status,
+    UnknownSection,
     document_paths,
     effective_jobs,
     import_batch,
+    section_named,
 )
 from articles.models import Section
 from editorial.permissions import import_rights
@@ -112,13 +114,10 @@ class Command(BaseCommand):
         return import_rights(user)
 
     def find_section(self, slug: str) -> Section:
-        section = Section.objects.filter(slug=slug).first()
-        if section is None:
-            known = ", ".join(Section.objects.order_by("slug").values_list("slug", flat=True)) or "none yet"
-            raise CommandError(
-                f"--section: no section has the slug {slug!r} (sections: {known}).", returncode=2
-            )
-        return section
+        try:
+            return section_named(slug)
+        except UnknownSection as unknown:
+            raise CommandError(f"--section: {unknown}.", returncode=2) from None
 
     def parse_time(self, text: str) -> datetime:
         try:
