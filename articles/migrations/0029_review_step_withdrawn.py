@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0027_fingerprints_of_block_bodies'),
+        ('articles', '0028_listing_order_index'),
     ]
 
     operations = [
