@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from images import usage
 
-from .models import Article, RelatedLink
+from .models import Article, BodyBlock, RelatedLink
 
 # States in which an article's pictures may not be deleted: on the site, or about to be.
 KEEPS_PICTURES = (Article.State.PUBLISHED, Article.State.SCHEDULED)
@@ -27,6 +27,27 @@ ALT_TEXT_NEEDED = (
 def needs_alt_text(image) -> bool:
     """Whether a picture lacks the alt text a published article needs."""
     return image is not None and not image.alt_text.strip()
+
+
+def body_alt_text_needed(article: Article) -> str | None:
+    """What to tell an editor when pictures in the article's body have no alt text (None: all have).
+
+    The blocks are named as the form numbers them: "block 3", counting every block in order.
+    """
+    blocks = BodyBlock.objects.filter(article=article).order_by("position", "pk")
+    rows = blocks.values_list("kind", "image__alt_text")
+    numbers = [
+        str(n)
+        for n, (kind, alt) in enumerate(rows, start=1)
+        if kind == BodyBlock.Kind.IMAGE and not (alt or "").strip()
+    ]
+    if not numbers:
+        return None
+    which = f"block {numbers[0]}" if len(numbers) == 1 else f"blocks {', '.join(numbers)}"
+    return (
+        f"The picture in {which} of the body has no alt text, so it cannot go on a published article. "
+        "Describe what it shows (for readers who cannot see it) in the image library, then publish."
+    )
 
 
 def _edit_url(article_id: int) -> str:

@@ -19,7 +19,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 
 from .models import Article, ReviewStep
-from .pictures import ALT_TEXT_NEEDED, needs_alt_text
+from .pictures import ALT_TEXT_NEEDED, body_alt_text_needed, needs_alt_text
 from .tagkinds import TAG_KINDS
 
 State = Article.State
@@ -48,11 +48,15 @@ class TransitionResult:
 def publishing_problems(article: Article) -> list[str]:
     """What keeps ``article`` off the site until an editor puts it right, in words for them (none: ready).
 
-    Readers who cannot see a picture are told what it shows: a lead picture needs alt text.
+    Readers who cannot see a picture are told what it shows: the lead picture and the body's
+    pictures need alt text. (A related item's picture sits beside its linked headline, which says
+    what it is: it is shown as decoration and needs none.)
     """
     problems = []
     if article.lead_image_id and needs_alt_text(article.lead_image):
         problems.append(ALT_TEXT_NEEDED)
+    if article.pk and (body := body_alt_text_needed(article)):
+        problems.append(body)
     return problems
 
 

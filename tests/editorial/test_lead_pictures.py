@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles import publishing
-from articles.models import Article
+from articles.models import Article, BodyBlock
 from articles.pictures import ALT_TEXT_NEEDED
 from images import usage
 from images.models import Image
@@ -36,6 +36,20 @@ def test_publishing_an_article_whose_lead_picture_has_no_alt_text_is_refused(no_
     assert [refusal.article for refusal in result.refused] == [article]
     assert str(result.refused[0]) == f"“{article.headline}” was not published: {ALT_TEXT_NEEDED}"
     assert stored(article).state == Article.State.DRAFT
+
+
+def test_a_picture_in_the_body_needs_alt_text_too(no_alt, make_image):
+    article = ArticleFactory(draft=True, lead_image=make_image(420, 300, alt_text="A harbour"))
+    assert article.blocks.count() == 1  # the factory's text
+    BodyBlock.objects.create(article=article, kind=BodyBlock.Kind.IMAGE, image=no_alt, position=1)
+
+    result = publishing.publish_now([article])
+
+    assert result.changed == []
+    assert "picture in block 2 of the body has no alt text" in str(result.refused[0])
+    assert stored(article).state == Article.State.DRAFT
+    Image.objects.filter(pk=no_alt.pk).update(alt_text="A boat at dawn")
+    assert publishing.publish_now([article]).changed == [article]
 
 
 def test_scheduling_it_is_refused_too(no_alt):
