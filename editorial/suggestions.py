@@ -52,18 +52,18 @@ def suggest_for(article: Article, *, countries=None, people=None) -> Suggestions
         logger.exception("Could not detect countries and people in article %s", article.pk)
         return Suggestions()
     tagged = {c.code for c in (article.countries.all() if countries is None else countries)}
-    countries = list(Country.objects.filter(code__in=set(codes) - tagged).order_by("name"))
     linked = {p.pk for p in (article.people.all() if people is None else people)}
+    suggested = list(Country.objects.filter(code__in=set(codes) - tagged).order_by("name"))
     by_name = {
         person.name_key: person
         for person in Person.objects.filter(name_key__in=[normalise_name(m.name) for m in mentions])
     }
-    people: list[Person] = []
+    known: list[Person] = []
     new_people: list[Mention] = []
     for mention in mentions:
         person = by_name.get(normalise_name(mention.name))
         if person is None:
             new_people.append(mention)
         elif person.pk not in linked:
-            people.append(person)
-    return Suggestions(countries=countries, people=people, new_people=new_people)
+            known.append(person)
+    return Suggestions(countries=suggested, people=known, new_people=new_people)
