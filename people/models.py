@@ -19,6 +19,11 @@ class Author(KeyedNameMixin, models.Model):
         max_length=200, blank=True, help_text="Where the author usually files from, e.g. “Moscow”."
     )
     bio = models.TextField(blank=True, help_text="A short biography shown on the author page.")
+    released_articles = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Articles published or scheduled with this byline (kept by articles.counts).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -62,6 +67,16 @@ class Person(KeyedNameMixin, models.Model):
         default=list,
         blank=True,
         help_text="Other names used for them: a surname on second reference, an abbreviation.",
+    )
+    released_articles = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Articles published or scheduled that name them (kept by articles.counts).",
+    )
+    released_quotes = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Their quotes in articles published or scheduled (kept by articles.counts).",
     )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)

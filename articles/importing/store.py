@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from articles import body, publishing
 from articles.bodytext import set_body_text
-from articles.counts import recount_topics
+from articles.counts import recount_articles
 from articles.models import Article, BodyBlock, Byline, Quote, RelatedLink, Section, Topic
 from articles.reports import byline_data
 from articles.search import new_article_vector, update_search_vectors, vectors_written_by_caller
@@ -106,6 +106,10 @@ def store(
         store_quotes(article, people=people, quotes=document.quotes)
         store_related(article, document)
         store_tags(article, tags=tags)
+        if article.state in {Article.State.PUBLISHED, Article.State.SCHEDULED}:  # released()
+            # bulk_create sends no signals: the stored counts of what the article links to follow here
+            # (a draft's links count for nothing; what it linked to before went by signalled deletes).
+            recount_articles([article.pk])
     if not is_new:
         # Editors' tags count too; the tags went in with bulk_create, which sends no signals.
         update_search_vectors([article.pk])
@@ -239,5 +243,3 @@ def store_tags(article: Article, *, tags: dict[TagKind, list]) -> None:
             [kind.through(content_object=article, tag=tag) for tag in rows],
             ignore_conflicts=True,  # a tag an editor added already
         )
-    # bulk_create sends no signals: the topics' stored counts are recounted here.
-    recount_topics([tag.pk for kind, rows in tags.items() if kind.model is Topic for tag in rows])

@@ -217,6 +217,7 @@ class Article(models.Model):
     section = models.ForeignKey(
         "articles.Section",
         on_delete=models.PROTECT,
+        db_index=False,
         null=True,
         blank=True,
         related_name="articles",
@@ -303,6 +304,10 @@ class Article(models.Model):
             # Readers' listings in their order (published time, then id): read down this index,
             # the ids of a deep page or past a cursor come from it alone.
             models.Index(fields=["status", "-published_at", "-id"], name="article_status_latest_idx"),
+            # A section's newest (the home page's blocks); it serves the section key too.
+            models.Index(
+                fields=["section", "status", "-published_at", "-id"], name="article_section_latest_idx"
+            ),
             # Looked up by equality only: no second, LIKE-ready index as db_index=True makes.
             models.Index(fields=["headline_key"], name="article_headline_key_idx"),
             # The importer recognises the same document under another file name by its hash.
