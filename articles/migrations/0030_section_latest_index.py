@@ -20,6 +20,6 @@ class Migration(migrations.Migration):
         ),
         migrations.AddIndex(
             model_name='article',
-            index=models.Index(fields=['section', 'status', '-published_at', '-id'], name='article_section_latest_idx'),
+            index=models.Index(fields=['section', 'status', '-published_at', '-id'], name='article_section_time_idx'),
         ),
     ]

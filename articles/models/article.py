@@ -306,7 +306,7 @@ class Article(models.Model):
             models.Index(fields=["status", "-published_at", "-id"], name="article_status_latest_idx"),
             # A section's newest (the home page's blocks); it serves the section key too.
             models.Index(
-                fields=["section", "status", "-published_at", "-id"], name="article_section_latest_idx"
+                fields=["section", "status", "-published_at", "-id"], name="article_section_time_idx"
             ),
             # Looked up by equality only: no second, LIKE-ready index as db_index=True makes.
             models.Index(fields=["headline_key"], name="article_headline_key_idx"),
