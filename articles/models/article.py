@@ -301,10 +301,9 @@ class Article(models.Model):
             ("tag_article", "Can change the topics and countries of any article"),
         ]
         indexes = [
-            # Readers' listings in their order (published time, then id): read down this index,
-            # the ids of a deep page or past a cursor come from it alone.
+            # Readers' listings in their order (published time, then id), and a section's newest (the
+            # home page's blocks; it serves the section key too): read down these, ids from them alone.
             models.Index(fields=["status", "-published_at", "-id"], name="article_status_latest_idx"),
-            # A section's newest (the home page's blocks); it serves the section key too.
             models.Index(
                 fields=["section", "status", "-published_at", "-id"], name="article_section_time_idx"
             ),
