@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db
 # down from 61 (one speaker query per quote, the list's prefetches, per-row autocomplete lookups);
 # the save is not reduced yet (one speaker lookup and one existence check per quote, the revision).
 OPEN_QUERIES, OPEN_NOW = 20, 31  # since sections and body blocks: the section choice, the blocks
-SAVE_QUERIES, SAVE_NOW = 40, 165  # since stored counts: the saved article's five recounts
+SAVE_QUERIES, SAVE_NOW = 40, 166  # since stored counts (five recounts): 165 on SQLite, 166 on PostgreSQL
 NOT_YET = "issue 14's target is not reached yet"
 
 
