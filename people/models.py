@@ -87,6 +87,8 @@ class Person(KeyedNameMixin, models.Model):
         constraints = [
             models.UniqueConstraint(fields=["name_key"], name="person_name_key_unique"),
         ]
+        # The API's list of people is by name: a page read down this index, not a sort of them all.
+        indexes = [models.Index(fields=["name", "id"], name="person_name_idx")]
 
     def __str__(self):
         return self.name

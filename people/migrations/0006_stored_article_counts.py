@@ -25,4 +25,8 @@ class Migration(migrations.Migration):
             name='released_quotes',
             field=models.PositiveIntegerField(default=0, editable=False, help_text='Their quotes in articles published or scheduled (kept by articles.counts).'),
         ),
+        migrations.AddIndex(
+            model_name='person',
+            index=models.Index(fields=['name', 'id'], name='person_name_idx'),
+        ),
     ]
