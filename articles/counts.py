@@ -4,7 +4,7 @@ Each count (``COUNTS``) is the number of rows of a link table (a topic's tags, a
 author's bylines, a person's quotes…) whose article is published or scheduled
 (``Article.objects.released()``), stored on the thing counted: a scheduled article
 going live by itself then changes no count. What readers see is the stored count
-less the articles still scheduled (``published_counts``), which are few: a name
+less the articles still scheduled (``ReadersCounts``), which are few: a name
 known only to scheduled work or drafts is never counted or listed.
 
 The receivers (``articles/receivers.py``) recount when a link row is saved or
