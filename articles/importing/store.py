@@ -5,9 +5,10 @@ stored whole or not at all.
 """
 
 from datetime import datetime
+from functools import partial
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from articles import body, publishing
@@ -110,6 +111,9 @@ def store(
             # bulk_create sends no signals: the stored counts of what the article links to follow here
             # (a draft's links count for nothing; what it linked to before went by signalled deletes).
             recount_articles([article.pk])
+            # An import beside this one (--jobs) may count the same names in a transaction this one
+            # cannot see: whichever commits last counts again and sees both.
+            transaction.on_commit(partial(recount_articles, [article.pk]), robust=True)
     if not is_new:
         # Editors' tags count too; the tags went in with bulk_create, which sends no signals.
         update_search_vectors([article.pk])

@@ -242,3 +242,14 @@ def test_a_section_block_is_its_newest_published_stories_subsections_included_no
     [block] = section_blocks(leaving_out=[shown_above.pk])
     assert block.section == top
     assert block.articles == [newest_in_sub, older[0], older[1]]
+
+
+def test_an_import_counts_again_once_committed_so_a_parallel_import_is_not_lost(
+    archive_document, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks() as callbacks:
+        import_document(archive_document.path.read_bytes(), path="a.txt", publish=True)
+    Author.objects.update(released_articles=0)  # as a count written beside an unseen import is
+    for callback in callbacks:
+        callback()
+    assert stored(Author.objects.get(name=archive_document.author)) == 1
