@@ -11,10 +11,12 @@ names nothing published gives an empty page; a page past the last, or a path
 that is not an endpoint, answers 404 in the same JSON shape.
 """
 
+import operator
 import re
 from datetime import datetime, timedelta
+from functools import reduce
 
-from django.db.models import Count, Q, QuerySet
+from django.db.models import QuerySet
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils import timezone
@@ -22,13 +24,12 @@ from django.utils.cache import patch_cache_control
 from django.views import View
 from django.views.decorators.csrf import csrf_exempt
 
-from articles import public
+from articles import counts, public
 from articles.bodyjson import blocks_data
-from articles.models import Article, Country, Topic
+from articles.models import Article
 from articles.reports import article_data, corrections_data
 from articles.search import search_articles
 from newsroom.cache import NUMBER, PAGE, SLUG, TEXT, reader_page
-from people.models import Person
 
 from .openapi import INDEX_ENDPOINTS, openapi_document
 from .params import ApiError, date_param, midnight, paginate, text_param
@@ -202,39 +203,36 @@ class ArticleDetailView(ApiView):
         }
 
 
-def published_count(relation: str) -> Count:
-    """How many published articles a tag or person is linked to through ``relation``."""
-    return Count(relation, filter=Q(**{f"{relation}__in": Article.objects.published()}), distinct=True)
+class CountedListView(ListApiView):
+    """Things with a stored count of published articles (``articles.counts``), by name: no count of a
+    link table per request, only the few scheduled articles' links."""
 
-
-class TopicListView(ListApiView):
-    """Topics that published articles carry, by name, with how many articles carry each."""
+    counted: tuple[counts.StoredCount, ...] = ()
 
     def get_queryset(self, request):
-        return (
-            Topic.objects.annotate(article_count=published_count("tagged_articles__content_object"))
-            .filter(article_count__gt=0)
-            .order_by("name", "pk")
-        )
+        self.readers = [counts.ReadersCounts(count) for count in self.counted]
+        shown = reduce(operator.or_, (readers.shown() for readers in self.readers))
+        return self.counted[0].model.objects.filter(shown).order_by("name", "pk")
+
+
+class TopicListView(CountedListView):
+    """Topics that published articles carry, by name, with how many articles carry each."""
+
+    counted = (counts.TOPIC_ARTICLES,)
 
     def item(self, topic, request):
         return {
             "name": topic.name,
             "slug": topic.slug,
             "url": absolute(request, topic),
-            "article_count": topic.article_count,
+            "article_count": self.readers[0].of(topic),
         }
 
 
-class CountryListView(ListApiView):
+class CountryListView(CountedListView):
     """Countries that published articles are tagged with, by name, with their article counts."""
 
-    def get_queryset(self, request):
-        return (
-            Country.objects.annotate(article_count=published_count("tagged_articles__content_object"))
-            .filter(article_count__gt=0)
-            .order_by("name", "pk")
-        )
+    counted = (counts.COUNTRY_ARTICLES,)
 
     def item(self, country, request):
         return {
@@ -242,28 +240,17 @@ class CountryListView(ListApiView):
             "name": country.name,
             "slug": country.slug,
             "url": absolute(request, country),
-            "article_count": country.article_count,
+            "article_count": self.readers[0].of(country),
         }
 
 
-class PersonListView(ListApiView):
+class PersonListView(CountedListView):
     """People named or quoted in published articles, by name."""
 
-    def get_queryset(self, request):
-        return (
-            Person.objects.annotate(
-                article_count=published_count("articles"),
-                quote_count=Count(
-                    "quotes",
-                    filter=Q(quotes__in=public.quotes()),
-                    distinct=True,
-                ),
-            )
-            .filter(Q(article_count__gt=0) | Q(quote_count__gt=0))
-            .order_by("name", "pk")
-        )
+    counted = (counts.PERSON_ARTICLES, counts.PERSON_QUOTES)
 
     def item(self, person, request):
+        articles, quotes = self.readers
         return {
             "name": person.name,
             "slug": person.slug,
@@ -271,8 +258,8 @@ class PersonListView(ListApiView):
             "description": person.description,
             "aliases": person.aliases,
             "url": absolute(request, person),
-            "article_count": person.article_count,
-            "quote_count": person.quote_count,
+            "article_count": articles.of(person),
+            "quote_count": quotes.of(person),
         }
 
 

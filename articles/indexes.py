@@ -7,13 +7,12 @@ on any index. Long lists are served a letter at a time.
 
 from dataclasses import dataclass
 
-from django.db.models import Count, Q, QuerySet
 from django.urls import reverse
 
+from newsroom.reversing import slug_url
 from newstext.folding import fold
-from people.models import Author, Person
 
-from .models import Article, Country, TaggedTopic, Topic
+from . import counts
 
 OTHER = "#"  # names that do not start with a letter A to Z
 LETTERS = tuple("ABCDEFGHIJKLMNOPQRSTUVWXYZ") + (OTHER,)
@@ -39,43 +38,26 @@ class LetterIndex:
     entries: list[Entry]
 
 
-def _published_count(path: str) -> Count:
-    return Count(path, filter=Q(**{f"{path}__in": Article.objects.published()}), distinct=True)
-
-
 def topics_with_articles() -> list[dict]:
-    """Topics with their published articles, from the stored counts less the few scheduled articles.
+    """Topics with their published articles: two queries whatever the archive's size (``articles.counts``)."""
+    return counts.published_rows(counts.TOPIC_ARTICLES, "name", "slug")
 
-    Two queries whatever the archive's size (``articles.counts``): no count of the tag table.
+
+def authors_with_articles() -> list[dict]:
+    """Authors with a byline on published articles: two queries whatever the archive's size."""
+    return counts.published_rows(counts.AUTHOR_ARTICLES, "name", "slug")
+
+
+def people_with_articles() -> list[dict]:
+    """People named in published articles: two queries whatever the archive's size."""
+    return counts.published_rows(counts.PERSON_ARTICLES, "name", "slug")
+
+
+def letter_index(names: list[dict], *, url_name: str, letter: str | None) -> LetterIndex:
+    """The entries of one letter of ``names`` (rows with a name, slug and count), and which letters have any.
+
+    ``letter`` not given, or without entries, is the first letter that has some.
     """
-    scheduled = dict(
-        TaggedTopic.objects.filter(content_object__in=Article.objects.scheduled())
-        .order_by()
-        .values("tag")
-        .annotate(n=Count("pk"))
-        .values_list("tag", "n")
-    )
-    rows = Topic.objects.filter(released_articles__gt=0).values("pk", "name", "slug", "released_articles")
-    counted = ({**row, "count": row["released_articles"] - scheduled.get(row["pk"], 0)} for row in rows)
-    return [row for row in counted if row["count"] > 0]
-
-
-def authors_with_articles() -> QuerySet:
-    return Author.objects.annotate(count=_published_count("bylines__article")).filter(count__gt=0)
-
-
-def people_with_articles() -> QuerySet:
-    return Person.objects.annotate(count=_published_count("articles")).filter(count__gt=0)
-
-
-def letter_index(names: QuerySet | list[dict], *, url_name: str, letter: str | None) -> LetterIndex:
-    """The entries of one letter of ``names`` (annotated with ``count``, or rows with a name, slug
-    and count), and which letters have any.
-
-    ``letter`` not given, or without entries, is the first letter that has some. One query.
-    """
-    if isinstance(names, QuerySet):
-        names = names.order_by().values("name", "slug", "count")
     rows = [(initial(row["name"]), row) for row in names]
     letters = tuple(sorted({first for first, _ in rows}, key=LETTERS.index))
     wanted = (letter or "").upper()
@@ -98,12 +80,11 @@ class Region:
 
 
 def countries_by_region() -> list[Region]:
-    """Countries that carry published articles, grouped by continent, A to Z within each."""
-    countries = Country.objects.annotate(count=_published_count("tagged_articles__content_object")).filter(
-        count__gt=0
-    )
+    """Countries that carry published articles, grouped by continent, A to Z within each. Two queries."""
+    countries = counts.published_rows(counts.COUNTRY_ARTICLES, "name", "slug", "region")
     regions: dict[str, list[Entry]] = {}
-    for country in sorted(countries, key=lambda c: fold(c.name)):
-        entry = Entry(name=country.name, url=country.get_absolute_url(), count=country.count)
-        regions.setdefault(country.region or "Other", []).append(entry)
+    for country in sorted(countries, key=lambda c: fold(c["name"])):
+        url = slug_url("articles:country", country["slug"])
+        entry = Entry(name=country["name"], url=url, count=country["count"])
+        regions.setdefault(country["region"] or "Other", []).append(entry)
     return [Region(name=name, entries=regions[name]) for name in sorted(regions)]

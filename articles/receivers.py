@@ -2,7 +2,7 @@
 
 Connected once, by ``ArticlesConfig.ready()``. Writes that send no signals
 (``bulk_create``, ``QuerySet.update``, raw SQL) must do these things themselves:
-``links.resolve_links_around``, ``search.update_search_vectors``, ``counts.recount_topics`` and
+``links.resolve_links_around``, ``search.update_search_vectors``, ``counts.recount`` and
 ``newsroom.cache.bump_content_version``.
 """
 
@@ -11,7 +11,7 @@ from functools import partial
 
 from django.db import transaction
 from django.db.models import Min
-from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
+from django.db.models.signals import m2m_changed, post_delete, post_save, pre_delete, pre_save
 
 from newsroom.cache import bump_content_version, set_schedule
 from people.models import Author, Person
@@ -29,7 +29,6 @@ from .models import (
     Quote,
     RelatedLink,
     Section,
-    TaggedTopic,
 )
 from .tagkinds import TAG_KINDS, kind_of
 
@@ -117,16 +116,51 @@ def tagging_changed(sender, instance, raw=False, **kwargs):
         search.update_search_vectors([instance.content_object_id])
 
 
-def topic_tagging_changed(sender, instance, raw=False, **kwargs):
-    """An article gained or lost a topic: the topic's stored article count follows."""
+def remember_counted_target(sender, instance, raw=False, **kwargs):
+    """Keep what a byline or quote about to be saved pointed at: a count may move from one to another."""
+    if not raw and instance.pk:
+        target = counts.count_of(sender).target
+        instance._stored_target = sender.objects.filter(pk=instance.pk).values_list(target, flat=True).first()
+
+
+def link_changed(sender, instance, raw=False, **kwargs):
+    """A tag, byline or quote was saved or deleted: the stored count of what it points at follows."""
     if not raw:
-        counts.recount_topics([instance.tag_id])
+        count = counts.count_of(sender)
+        ids = {getattr(instance, f"{count.target}_id"), getattr(instance, "_stored_target", None)}
+        counts.recount(count, [pk for pk in ids if pk is not None])
+
+
+def article_people_counted(sender, instance, action, reverse, pk_set, **kwargs):
+    """People were linked to or unlinked from an article: their stored counts follow."""
+    if action == "pre_clear" and not reverse:  # who they were is gone after the clear
+        instance._cleared_people = list(
+            sender.objects.filter(article=instance).values_list("person", flat=True)
+        )
+    elif action in {"post_add", "post_remove", "post_clear"}:
+        if reverse:
+            ids = [instance.pk]
+        else:
+            ids = pk_set if action != "post_clear" else instance.__dict__.pop("_cleared_people", [])
+        counts.recount(counts.PERSON_ARTICLES, ids)
+
+
+def article_deleting(sender, instance, **kwargs):
+    """An article about to go leaves its people first: the cascade sends no signal for that link table."""
+    links = Article.people.through.objects.filter(article=instance)
+    people = list(links.values_list("person", flat=True))
+    if people:
+        links.delete()
+        counts.recount(counts.PERSON_ARTICLES, people)
 
 
 def article_status_saved(sender, instance, created=False, raw=False, update_fields=None, **kwargs):
-    """An article may have been published or unpublished: its topics' stored counts follow."""
-    if not raw and not created and (update_fields is None or "status" in update_fields):
-        counts.recount_topics_of([instance.pk])
+    """An article may have been published or unpublished: the stored counts of all it links to follow."""
+    if raw or created or (update_fields is not None and "status" not in update_fields):
+        return
+    if instance.status_changed():
+        counts.recount_articles([instance.pk])
+    instance.status_saved()
 
 
 def tag_renamed(sender, instance, created=False, raw=False, **kwargs):
@@ -159,8 +193,18 @@ def connect() -> None:
     pre_save.connect(resolve_link_target, sender=RelatedLink, dispatch_uid="articles-resolve-link-target")
     post_save.connect(article_words_changed, sender=Article, dispatch_uid="search-article-saved")
     post_save.connect(article_status_saved, sender=Article, dispatch_uid="counts-article-saved")
-    post_save.connect(topic_tagging_changed, sender=TaggedTopic, dispatch_uid="counts-topic-tagged")
-    post_delete.connect(topic_tagging_changed, sender=TaggedTopic, dispatch_uid="counts-topic-untagged")
+    pre_delete.connect(article_deleting, sender=Article, dispatch_uid="counts-article-deleting")
+    for count in counts.COUNTS:
+        if count.link is Article.people.through:
+            continue  # an m2m table: m2m_changed below
+        uid = f"counts-{count.link.__name__}"
+        if count.link in (Byline, Quote):  # taggit never points a tag row elsewhere
+            pre_save.connect(remember_counted_target, sender=count.link, dispatch_uid=f"{uid}-saving")
+        post_save.connect(link_changed, sender=count.link, dispatch_uid=f"{uid}-saved")
+        post_delete.connect(link_changed, sender=count.link, dispatch_uid=f"{uid}-deleted")
+    m2m_changed.connect(
+        article_people_counted, sender=Article.people.through, dispatch_uid="counts-article-people"
+    )
     post_save.connect(correction_changed, sender=Correction, dispatch_uid="article-correction-saved")
     post_save.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-saved")
     post_delete.connect(byline_changed, sender=Byline, dispatch_uid="search-byline-deleted")

@@ -138,6 +138,13 @@ def urls(db: str, deep_page: int, same_depth: int) -> dict[str, str]:
         # The smaller archive's last page of the topic, at both sizes: the same depth.
         "topic, small's last page": f"/topics/{topic}/?page={same_depth}",
         "person": f"/people/{person}/",
+        # The indexes and the API's lists: stored counts, not a count of a link table.
+        "authors index": "/authors/",
+        "people index": "/people/",
+        "countries index": "/countries/",
+        "API topics": "/api/topics/",
+        "API countries": "/api/countries/",
+        "API people": "/api/people/",
     }
 
 

@@ -24,7 +24,7 @@ from datetime import UTC, datetime, timedelta
 from django.db import connection, models
 from django.utils.text import slugify
 
-from articles.counts import recount_topics
+from articles.counts import recount_all
 from articles.models import (
     Article,
     BodyBlock,
@@ -414,4 +414,4 @@ def grow(n: int, *, topics: int = 2000, authors: int = 5000, people: int = 20000
 
 def after_bulk_load() -> None:
     """What the site needs recomputed after rows were written without signals (besides search vectors)."""
-    recount_topics()
+    recount_all()

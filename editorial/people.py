@@ -11,6 +11,7 @@ from itertools import combinations
 
 from django.db import transaction
 
+from articles import counts
 from articles.models import Article, Quote
 from articles.search import update_search_vectors
 from newsroom.cache import bump_content_version
@@ -55,6 +56,9 @@ def merge_people(*, keep: Person, others: list[Person]) -> MergeResult:
     names = [o.name for o in others]
     Person.objects.filter(pk__in=other_ids).delete()
     update_search_vectors(sorted(article_ids | already))
+    # The moves above went by bulk_create and QuerySet.update, which send no signals.
+    counts.recount(counts.PERSON_ARTICLES, [keep.pk])
+    counts.recount(counts.PERSON_QUOTES, [keep.pk])
     bump_content_version()  # the updates above send no signals
     return MergeResult(into=keep, merged=names, quotes=quotes, articles=len(article_ids))
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from django.db import transaction
 from django.db.models import Exists, OuterRef, Q
 
-from articles.counts import recount_topics
+from articles import counts
 from articles.models import Article, TaggedTopic, Topic
 from articles.tagkinds import TAG_KINDS, TOPICS, TagKind
 from articles.tasks import reindex
@@ -168,7 +168,9 @@ def merge_topics(*, sources: Iterable[Topic], into: Topic) -> MergeResult:
     # QuerySet.update sends no signals: the moved articles' search text still names the old topic.
     # Beyond a few hundred articles, tasks queued with this transaction re-index them.
     reindex(affected)
-    recount_topics([into.pk])  # the moved tags went by QuerySet.update, which sends no signal
+    counts.recount(
+        counts.TOPIC_ARTICLES, [into.pk]
+    )  # the moved tags went by QuerySet.update, which sends no signal
     return MergeResult(into=into, merged=[t.name for t in sources], retagged=retagged)
 
 

@@ -1,5 +1,4 @@
 from django.contrib import admin
-from django.db.models import Count
 
 from .forms import PersonForm
 from .models import Author, Person
@@ -10,14 +9,13 @@ class AuthorAdmin(admin.ModelAdmin):
     list_display = ["name", "role", "location", "article_count"]
     search_fields = ["name", "role", "location"]
     prepopulated_fields = {"slug": ["name"]}
-    ordering = ["name"]  # the annotated queryset drops Meta.ordering; autocomplete pages it
+    ordering = ["name"]  # autocomplete pages it
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(article_count=Count("bylines"))
-
-    @admin.display(description="articles", ordering="article_count")
+    # Stored counts of published or scheduled articles (kept by articles.counts), not a count of the
+    # link table on every page of the list.
+    @admin.display(description="articles", ordering="released_articles")
     def article_count(self, obj):
-        return obj.article_count
+        return obj.released_articles
 
 
 @admin.register(Person)
@@ -27,11 +25,8 @@ class PersonAdmin(admin.ModelAdmin):
     list_filter = ["kind"]
     search_fields = ["name", "description", "aliases"]
     prepopulated_fields = {"slug": ["name"]}
-    ordering = ["name"]  # the annotated queryset drops Meta.ordering; autocomplete pages it
+    ordering = ["name"]  # autocomplete pages it
 
-    def get_queryset(self, request):
-        return super().get_queryset(request).annotate(quote_count=Count("quotes"))
-
-    @admin.display(description="quotes", ordering="quote_count")
+    @admin.display(description="quotes", ordering="released_quotes")
     def quote_count(self, obj):
-        return obj.quote_count
+        return obj.released_quotes

@@ -19,6 +19,11 @@ class Author(KeyedNameMixin, models.Model):
         max_length=200, blank=True, help_text="Where the author usually files from, e.g. “Moscow”."
     )
     bio = models.TextField(blank=True, help_text="A short biography shown on the author page.")
+    released_articles = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Articles published or scheduled with this byline (kept by articles.counts).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -63,6 +68,16 @@ class Person(KeyedNameMixin, models.Model):
         blank=True,
         help_text="Other names used for them: a surname on second reference, an abbreviation.",
     )
+    released_articles = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Articles published or scheduled that name them (kept by articles.counts).",
+    )
+    released_quotes = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Their quotes in articles published or scheduled (kept by articles.counts).",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -72,6 +87,8 @@ class Person(KeyedNameMixin, models.Model):
         constraints = [
             models.UniqueConstraint(fields=["name_key"], name="person_name_key_unique"),
         ]
+        # The API's list of people is by name: a page read down this index, not a sort of them all.
+        indexes = [models.Index(fields=["name", "id"], name="person_name_idx")]
 
     def __str__(self):
         return self.name

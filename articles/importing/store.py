@@ -5,14 +5,15 @@ stored whole or not at all.
 """
 
 from datetime import datetime
+from functools import partial
 from typing import Any
 
-from django.db import connection
+from django.db import connection, transaction
 from django.utils import timezone
 
 from articles import body, publishing
 from articles.bodytext import set_body_text
-from articles.counts import recount_topics
+from articles.counts import recount_articles
 from articles.models import Article, BodyBlock, Byline, Quote, RelatedLink, Section, Topic
 from articles.reports import byline_data
 from articles.search import new_article_vector, update_search_vectors, vectors_written_by_caller
@@ -106,6 +107,13 @@ def store(
         store_quotes(article, people=people, quotes=document.quotes)
         store_related(article, document)
         store_tags(article, tags=tags)
+        if article.state in {Article.State.PUBLISHED, Article.State.SCHEDULED}:  # released()
+            # bulk_create sends no signals: the stored counts of what the article links to follow here
+            # (a draft's links count for nothing; what it linked to before went by signalled deletes).
+            recount_articles([article.pk])
+            # An import beside this one (--jobs) may count the same names in a transaction this one
+            # cannot see: whichever commits last counts again and sees both.
+            transaction.on_commit(partial(recount_articles, [article.pk]), robust=True)
     if not is_new:
         # Editors' tags count too; the tags went in with bulk_create, which sends no signals.
         update_search_vectors([article.pk])
@@ -239,5 +247,3 @@ def store_tags(article: Article, *, tags: dict[TagKind, list]) -> None:
             [kind.through(content_object=article, tag=tag) for tag in rows],
             ignore_conflicts=True,  # a tag an editor added already
         )
-    # bulk_create sends no signals: the topics' stored counts are recounted here.
-    recount_topics([tag.pk for kind, rows in tags.items() if kind.model is Topic for tag in rows])

@@ -13,13 +13,11 @@ published       status published, time now or past     unpublished
 unpublished     status draft, a publication time        in review, scheduled, published
 ==============  ======================================  ==========================
 
-An article in review waits for an editor: submitted by its writer, it is approved
-(published or scheduled) or sent back with a comment (``ReviewStep`` keeps each step).
-
-Visibility is time-based, so a scheduled article goes live by itself when its
-time comes. Every reader-facing query starts from ``Article.objects.published()``;
-nothing filters on ``status`` by hand. The verbs that move an article between
-states are in ``articles.publishing``.
+An article in review waits for an editor: submitted by its writer, it is approved (published or
+scheduled), sent back with a comment or withdrawn (``ReviewStep`` keeps each step). Visibility is
+time-based, so a scheduled article goes live by itself when its time comes. Every reader-facing
+query starts from ``Article.objects.published()``; nothing filters on ``status`` by hand. The
+verbs that move an article between states are in ``articles.publishing``.
 """
 
 from datetime import datetime, timedelta
@@ -40,6 +38,7 @@ from newstext import normalise_title
 from .. import body
 from .blocks import BodyBlock
 from .constraints import CheckConstraint
+from .loaded import RemembersLoadedStatus
 from .parts import Byline, Quote, RelatedLink
 from .tags import TaggedCountry, TaggedTopic
 
@@ -166,7 +165,7 @@ def page_prefetches() -> list:
     ]
 
 
-class Article(models.Model):
+class Article(RemembersLoadedStatus, models.Model):
     class Status(models.TextChoices):
         """What is stored. What it means for readers now is ``state``."""
 
@@ -218,6 +217,7 @@ class Article(models.Model):
     section = models.ForeignKey(
         "articles.Section",
         on_delete=models.PROTECT,
+        db_index=False,
         null=True,
         blank=True,
         related_name="articles",
@@ -301,9 +301,12 @@ class Article(models.Model):
             ("tag_article", "Can change the topics and countries of any article"),
         ]
         indexes = [
-            # Readers' listings in their order (published time, then id): read down this index,
-            # the ids of a deep page or past a cursor come from it alone.
+            # Readers' listings in their order (published time, then id), and a section's newest (the
+            # home page's blocks; it serves the section key too): read down these, ids from them alone.
             models.Index(fields=["status", "-published_at", "-id"], name="article_status_latest_idx"),
+            models.Index(
+                fields=["section", "status", "-published_at", "-id"], name="article_section_time_idx"
+            ),
             # Looked up by equality only: no second, LIKE-ready index as db_index=True makes.
             models.Index(fields=["headline_key"], name="article_headline_key_idx"),
             # The importer recognises the same document under another file name by its hash.

@@ -46,6 +46,11 @@ class Country(TagBase):
         db_index=True,
         help_text="The address the country had before its printed name changed; it redirects here.",
     )
+    released_articles = models.PositiveIntegerField(
+        default=0,
+        editable=False,
+        help_text="Articles published or scheduled with this country (kept by articles.counts).",
+    )
 
     class Meta:
         ordering = ["name"]

@@ -188,8 +188,9 @@ def test_home_query_count_is_fixed(client, django_assert_num_queries, n):
     for _ in range(n):
         BylineFactory().article.topics.add("Energy")
     # The latest list (page and one more, bylines), popular topics, the front's chosen and newest
-    # stories and their bylines, the sections and their blocks (tests/articles/test_front_page.py).
-    with django_assert_num_queries(8 + VERSION_QUERY + NAV_QUERY):
+    # stories and their bylines, the sections (no sections: no query for their blocks; with them,
+    # tests/articles/test_front_page.py).
+    with django_assert_num_queries(7 + VERSION_QUERY + NAV_QUERY):
         client.get(reverse("articles:home"))
 
 

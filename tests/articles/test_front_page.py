@@ -128,8 +128,8 @@ def test_the_front_costs_the_same_queries_whatever_it_holds(client, django_asser
     for i in range(n):
         BylineFactory(article=ArticleFactory(section=sections[i % 4])).article.topics.add("Energy")
     FrontItem.objects.create(article=ArticleFactory())
-    # The front's chosen and newest stories and their bylines; the sections and one ranking for
-    # their blocks; the latest list (page and one more, bylines); popular topics.
+    # The front's chosen and newest stories and their bylines; the sections and, in one query, each
+    # one's newest for their blocks; the latest list (page and one more, bylines); popular topics.
     with django_assert_num_queries(8 + VERSION_QUERY + NAV_QUERY):
         home(client)
 

@@ -57,7 +57,7 @@ def test_merging_topics_recounts_the_topic_merged_into():
 def test_recount_puts_right_counts_written_without_signals():
     ArticleFactory().topics.add("Energy")
     Topic.objects.update(released_articles=7)
-    assert counts.recount_topics() == 1
+    assert counts.recount(counts.TOPIC_ARTICLES) == 1
     assert stored("Energy") == 1
 
 

@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('articles', '0028_listing_order_index'),
+        ('articles', '0030_section_latest_index'),
     ]
 
     operations = [
