@@ -37,6 +37,20 @@ def test_an_author_count_follows_bylines_their_moves_and_publishing():
     assert stored(other) == 0
 
 
+def test_a_save_recounts_only_when_it_changes_the_status(django_assert_num_queries):
+    author = AuthorFactory()
+    article = Article.objects.get(pk=BylineFactory(author=author).article.pk)
+    article.standfirst = "Edited words, the same state."
+    with django_assert_num_queries(2):  # the update and its links' targets: no count can have moved
+        article.save()
+    article.status = Article.Status.DRAFT  # as a full save from a form would
+    article.save()
+    assert stored(author) == 0
+    article.status = Article.Status.PUBLISHED
+    article.save()
+    assert stored(author) == 1
+
+
 def test_a_person_count_follows_naming_from_either_side_clearing_and_deleting():
     person = PersonFactory()
     first, second = ArticleFactory(), ArticleFactory()
