@@ -62,6 +62,8 @@ def test_a_change_announced_by_another_server_is_seen_at_the_next_answer(client,
     assert state(client.get(url)) == "hit"
 
     moved_on_elsewhere(redis_cache.url, announced=True)
+    # The announcement has reached this process (a server's answer takes longer than that).
+    assert local_copies.copies.pubsub.connection.can_read(timeout=1)
 
     assert state(client.get(url)) == "miss"  # rendered again, under the new version
     assert state(client.get(url)) == "hit"
