@@ -117,7 +117,12 @@ def test_an_editor_picks_a_lead_picture_by_searching_the_library_with_thumbnails
     # select2 lists the whole library first and the search's results once its delay has passed.
     expect(page.locator(".select2-results__option")).to_have_count(1)
     option.wait_for()
-    assert option.locator("img").evaluate("t => t.complete && t.naturalWidth") == 160
+    thumbnail = option.locator("img")
+    for _ in range(50):  # the thumbnail loads after the option shows (no wait_for_function: the CSP)
+        if thumbnail.evaluate("t => t.complete && t.naturalWidth"):
+            break
+        page.wait_for_timeout(100)
+    assert thumbnail.evaluate("t => t.complete && t.naturalWidth") == 160
     screenshot("admin-article-lead-picture-chooser")
     option.click()
     assert field.locator(".select2-selection img").is_visible()  # the chosen picture's thumbnail
